@@ -1,0 +1,27 @@
+/**
+ * A finding, shaped like Terraform's own diagnostics: a severity, a one-line summary, an
+ * optional detail, and an exact location in the file as written (an RFC 6901 JSON Pointer).
+ * Everything that checks something (resources, the terraform block, backends) produces these;
+ * everything that reports (pretty, json, sarif, github) consumes them.
+ */
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable rule id, e.g. `unknown-argument`; see rules.ts. */
+  rule: string;
+  /** The file as the user named it (relative paths stay relative). */
+  file: string;
+  /** RFC 6901 pointer into the file as written. */
+  pointer: string;
+  /** Terraform address when the finding belongs to one, e.g. `aws_elasticache_subnet_group.sg`. */
+  address?: string;
+  /** One line, like Terraform's diagnostic summary. */
+  message: string;
+  /** Longer explanation (why, what Terraform will do). */
+  detail?: string;
+  /** Concrete replacements, best first (argument names, values). */
+  suggestions: string[];
+  /** cdktf construct path from the `//` metadata, when present. */
+  constructPath?: string;
+}

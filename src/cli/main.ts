@@ -1,0 +1,46 @@
+/**
+ * `cdktf-schema-check`: one binary for checking (`cdktf-schema-check [paths…]`) and for managing
+ * schemas (`cdktf-schema-check schema …`). Each command family lives in its own module.
+ */
+import { Command, CommanderError } from "commander";
+import { registerCheckCommand } from "./check-command.js";
+import { registerSchemaCommands } from "./schema-commands.js";
+import { EXIT_USAGE } from "./exit-codes.js";
+
+export function buildProgram(): Command {
+  const program = new Command("cdktf-schema-check")
+    .description("Check cdk.tf.json (and *.tf.json) against Terraform provider schemas")
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerCheckCommand(program);
+  registerSchemaCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    throw err;
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith("/cli/main.js");
+if (isEntryPoint) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // A bug of ours: still one line, never a stack trace, unless asked for.
+      console.error(`cdktf-schema-check: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      if (process.env.CDKTF_SCHEMA_CHECK_DEBUG) console.error(err);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
