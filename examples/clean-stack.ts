@@ -18,7 +18,6 @@ export class CleanStack extends TerraformStack {
       key: `${id}/terraform.tfstate`,
       region: "us-east-1",
       encrypt: true,
-      useLockfile: true,
     });
 
     const subnets = new ElasticacheSubnetGroup(this, "cache-subnets", {

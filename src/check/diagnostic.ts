@@ -24,4 +24,7 @@ export interface Diagnostic {
   suggestions: string[];
   /** cdktf construct path from the `//` metadata, when present. */
   constructPath?: string;
+  /** 1-based line and column of `pointer` in the file, when it was checked from its text. */
+  line?: number;
+  column?: number;
 }

@@ -1,0 +1,257 @@
+/**
+ * One Terraform JSON document (a `cdk.tf.json` or a hand-written `*.tf.json`) against provider
+ * schemas: top-level keys, then every resource, data source and provider configuration. The
+ * `terraform` block is only read here (for `required_providers`); its own checks live elsewhere.
+ */
+import type { Diagnostic } from "./diagnostic.js";
+import { checkBlock } from "./block.js";
+import { JsonSource } from "./json-source.js";
+import { joinPointer } from "./pointer.js";
+import { ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
+import { suggestNames } from "./suggest.js";
+import { describeValue } from "../validators/conversion.js";
+import { isPlainObject } from "../validators/kind.js";
+
+export const TOP_LEVEL_KEYS = [
+  "resource",
+  "data",
+  "provider",
+  "terraform",
+  "variable",
+  "output",
+  "locals",
+  "module",
+  "moved",
+  "import",
+  "check",
+  "removed",
+  "//",
+] as const;
+
+export interface DocumentCheckOptions {
+  /** The file as the user named it; diagnostics carry it. */
+  file: string;
+  schemas: SchemaSource;
+  /** Provider local name → exact version, overriding `required_providers`. */
+  providerVersions?: Readonly<Record<string, string>>;
+}
+
+export interface DocumentCheckResult {
+  diagnostics: Diagnostic[];
+  /** Resources and data sources seen (checked or not). */
+  resources: number;
+}
+
+/**
+ * `input` is the file's text (parsed strictly, positions added to every diagnostic; malformed
+ * JSON throws `MalformedJsonError`) or an already parsed document (no positions).
+ */
+export function checkDocument(input: string | JsonSource | object, options: DocumentCheckOptions): DocumentCheckResult {
+  const source = typeof input === "string" ? JsonSource.parse(options.file, input) : input instanceof JsonSource ? input : undefined;
+  const document = source ? source.value() : input;
+  const walker = new DocumentWalker(options, isPlainObject(document) ? document : {});
+  walker.walk(document);
+  const diagnostics = walker.diagnostics;
+  if (source) {
+    for (const diagnostic of diagnostics) Object.assign(diagnostic, source.position(diagnostic.pointer));
+    diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+  }
+  return { diagnostics, resources: walker.resources };
+}
+
+interface Located {
+  body: Record<string, unknown>;
+  pointer: string;
+}
+
+class DocumentWalker {
+  readonly diagnostics: Diagnostic[] = [];
+  resources = 0;
+  private readonly providers: ProviderSchemas;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly options: DocumentCheckOptions,
+    document: Record<string, unknown>,
+  ) {
+    this.providers = new ProviderSchemas(options.schemas, readRequiredProviders(document), options.providerVersions);
+  }
+
+  walk(document: unknown): void {
+    if (!isPlainObject(document)) {
+      this.report({
+        severity: "error",
+        rule: "block-shape",
+        pointer: "",
+        message: `A Terraform JSON document is an object, got ${describeValue(document)}`,
+        suggestions: [],
+      });
+      return;
+    }
+    for (const key of Object.keys(document)) {
+      if ((TOP_LEVEL_KEYS as readonly string[]).includes(key)) continue;
+      const suggestions = suggestNames(key, TOP_LEVEL_KEYS);
+      this.report({
+        severity: "error",
+        rule: "unknown-argument",
+        pointer: joinPointer("", key),
+        message: `Unsupported top-level key "${key}": a Terraform JSON document has no block type of that name`,
+        detail: `The top level may hold ${TOP_LEVEL_KEYS.filter((k) => k !== "//").join(", ")} (and "//" comments).`,
+        suggestions,
+      });
+    }
+    this.walkResources("resource", document.resource);
+    this.walkResources("data", document.data);
+    this.walkProviders(document.provider);
+  }
+
+  /** `{"<type>": {"<name>": body | [body…]}}`, where every level may also be an array of objects. */
+  private walkResources(kind: "resource" | "data", section: unknown): void {
+    for (const { body: types, pointer } of this.objects(section, `/${kind}`, `"${kind}"`)) {
+      for (const [type, names] of Object.entries(types)) {
+        if (type === "//") continue;
+        const typePointer = joinPointer(pointer, type);
+        for (const { body: byName, pointer: namesPointer } of this.objects(names, typePointer, `${kind} "${type}"`)) {
+          for (const [name, bodies] of Object.entries(byName)) {
+            if (name === "//") continue;
+            for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(namesPointer, name), `${kind} "${type}" "${name}"`)) {
+              this.resources++;
+              this.checkResource(kind, type, name, body, bodyPointer, typePointer);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
+    const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+    const constructPath = constructPathOf(body);
+    const lookup = this.providers.lookup(providerLocalName(type, body.provider));
+    if (!("snapshot" in lookup)) {
+      this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
+      return;
+    }
+    const { snapshot } = lookup;
+    const schema = kind === "resource" ? snapshot.resource(type) : snapshot.dataSource(type);
+    const what = kind === "resource" ? "resource type" : "data source";
+    if (!schema) {
+      if (this.once(`unknown-type ${kind} ${type}`)) {
+        const other = kind === "resource" ? snapshot.dataSource(type) : snapshot.resource(type);
+        this.report({
+          severity: "error",
+          rule: "unknown-type",
+          pointer: typePointer,
+          message: `Unknown ${what} "${type}": ${snapshot.address} ${snapshot.version} has no ${what} of that name`,
+          ...(other
+            ? { detail: `"${type}" is a ${kind === "resource" ? "data source" : "resource type"}: declare it under "${kind === "resource" ? "data" : "resource"}".` }
+            : {}),
+          suggestions: suggestNames(type, kind === "resource" ? snapshot.resourceTypes() : snapshot.dataSourceTypes()),
+        });
+      }
+      return;
+    }
+    if (schema.block.deprecated && this.once(`deprecated ${kind} ${type}`)) {
+      this.report({
+        severity: "warning",
+        rule: "deprecated",
+        pointer: typePointer,
+        message: `The ${what} "${type}" is deprecated in ${snapshot.address} ${snapshot.version}`,
+        ...(schema.block.description ? { detail: schema.block.description } : {}),
+        suggestions: [],
+      });
+    }
+    this.diagnostics.push(
+      ...checkBlock(body, schema.block, {
+        file: this.options.file,
+        pointer,
+        name: kind === "data" ? `data.${type}` : type,
+        address,
+        ...(constructPath !== undefined ? { constructPath } : {}),
+        ownerType: type,
+        meta: kind,
+      }),
+    );
+  }
+
+  /** `{"aws": body | [body…]}`: one configuration per alias. */
+  private walkProviders(section: unknown): void {
+    for (const { body: byName, pointer } of this.objects(section, "/provider", `"provider"`)) {
+      for (const [localName, bodies] of Object.entries(byName)) {
+        if (localName === "//") continue;
+        for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(pointer, localName), `provider "${localName}"`)) {
+          const lookup = this.providers.lookup(localName);
+          if (!("snapshot" in lookup)) {
+            this.reportUnavailable(localName, lookup.unavailable, lookup.requirement.pointer ?? bodyPointer);
+            continue;
+          }
+          const alias = typeof body.alias === "string" ? `.${body.alias}` : "";
+          this.diagnostics.push(
+            ...checkBlock(body, lookup.snapshot.provider(), {
+              file: this.options.file,
+              pointer: bodyPointer,
+              name: `provider "${localName}"`,
+              address: `provider.${localName}${alias}`,
+              meta: "provider",
+            }),
+          );
+        }
+      }
+    }
+  }
+
+  /** An object, or each object of an array; anything else is reported as not a block. */
+  private *objects(value: unknown, pointer: string, what: string): Generator<Located> {
+    if (value === undefined) return;
+    if (isPlainObject(value)) {
+      yield { body: value, pointer };
+      return;
+    }
+    const items = Array.isArray(value) ? value : [value];
+    for (const [i, item] of items.entries()) {
+      const at = Array.isArray(value) ? joinPointer(pointer, i) : pointer;
+      if (isPlainObject(item)) yield { body: item, pointer: at };
+      else {
+        this.report({
+          severity: "error",
+          rule: "block-shape",
+          pointer: at,
+          message: `${what} is a block: expected an object, got ${describeValue(item)}`,
+          suggestions: [],
+        });
+      }
+    }
+  }
+
+  private reportUnavailable(localName: string, reason: string, pointer: string): void {
+    if (!this.once(`schema-unavailable ${localName}`)) return;
+    this.report({
+      severity: "warning",
+      rule: "schema-unavailable",
+      pointer,
+      message: `No schema for provider "${localName}": its resources and data sources are not checked`,
+      detail:
+        `${reason[0]!.toUpperCase()}${reason.slice(1)}. Check against a version that is available with ` +
+        `--provider-version ${localName}=<version> (\`cdktf-schema-check schema list\` shows them).`,
+      suggestions: [],
+    });
+  }
+
+  private once(key: string): boolean {
+    if (this.reported.has(key)) return false;
+    this.reported.add(key);
+    return true;
+  }
+
+  private report(diagnostic: Omit<Diagnostic, "file">): void {
+    this.diagnostics.push({ file: this.options.file, ...diagnostic });
+  }
+}
+
+/** cdktf writes `"//": {"metadata": {"path": "stack/construct", …}}` on every resource. */
+function constructPathOf(body: Record<string, unknown>): string | undefined {
+  const comment = body["//"];
+  if (!isPlainObject(comment) || !isPlainObject(comment.metadata)) return undefined;
+  const path = comment.metadata.path;
+  return typeof path === "string" ? path : undefined;
+}

@@ -1,0 +1,22 @@
+/** RFC 6901 JSON Pointers: the one way every diagnostic names a place in a file. */
+
+export type PathSegment = string | number;
+
+function escapeSegment(segment: PathSegment): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** `joinPointer("/resource", "aws_x", 0)` → `/resource/aws_x/0`. */
+export function joinPointer(base: string, ...segments: readonly PathSegment[]): string {
+  return base + segments.map((s) => "/" + escapeSegment(s)).join("");
+}
+
+/** `/a~1b/0` → `["a/b", "0"]`; the empty pointer is the whole document. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) throw new Error(`"${pointer}" is not a JSON pointer`);
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

@@ -1,0 +1,124 @@
+/**
+ * Which schema checks which resource. A resource names its provider by local name (`aws` from
+ * `aws_instance`, or its `provider` meta-argument `aws.west`); `terraform.required_providers`
+ * maps that name to a source address (default `hashicorp/<name>`) and a version constraint;
+ * `--provider-version aws=6.25.0` overrides the constraint. The schema source picks the newest
+ * snapshot that satisfies it.
+ */
+import type { ProviderSchemaSnapshot } from "../schema/model.js";
+import { normalizeProviderAddress } from "../schema/address.js";
+import { isPlainObject } from "../validators/kind.js";
+import { joinPointer } from "./pointer.js";
+import { BUILTIN_ADDRESS, BUILTIN_LOCAL_NAME, builtinProvider } from "./builtin-provider.js";
+
+/** What the checker needs of a schema store (`SchemaStore` implements it). */
+export interface SchemaSource {
+  /** The newest available version satisfying a Terraform version constraint (any version without one). */
+  resolve(address: string, constraint?: string): string | undefined;
+  open(address: string, version: string): ProviderSchemaSnapshot;
+}
+
+export interface ProviderRequirement {
+  localName: string;
+  /** The `source` as written (`hashicorp/aws`), or the default for the local name. */
+  source: string;
+  constraint?: string;
+  /** Where the requirement is declared, when it is. */
+  pointer?: string;
+}
+
+export type ProviderLookup =
+  | { snapshot: ProviderSchemaSnapshot; requirement: ProviderRequirement }
+  | { unavailable: string; requirement: ProviderRequirement };
+
+/** `terraform.required_providers` of one document (`terraform` may be an array of blocks). */
+export function readRequiredProviders(document: Record<string, unknown>): Map<string, ProviderRequirement> {
+  const found = new Map<string, ProviderRequirement>();
+  const terraform = document.terraform;
+  const blocks = Array.isArray(terraform) ? terraform : [terraform];
+  blocks.forEach((block, i) => {
+    if (!isPlainObject(block)) return;
+    const base = Array.isArray(terraform) ? joinPointer("/terraform", i) : "/terraform";
+    const required = block.required_providers;
+    const entries = Array.isArray(required) ? required : [required];
+    entries.forEach((entry, j) => {
+      if (!isPlainObject(entry)) return;
+      const at = Array.isArray(required) ? joinPointer(base, "required_providers", j) : joinPointer(base, "required_providers");
+      for (const [localName, spec] of Object.entries(entry)) {
+        const pointer = joinPointer(at, localName);
+        // The pre-0.13 form is a bare version constraint.
+        if (typeof spec === "string") found.set(localName, { localName, source: localName, constraint: spec, pointer });
+        else if (isPlainObject(spec)) {
+          found.set(localName, {
+            localName,
+            source: typeof spec.source === "string" ? spec.source : localName,
+            ...(typeof spec.version === "string" ? { constraint: spec.version } : {}),
+            pointer,
+          });
+        }
+      }
+    });
+  });
+  return found;
+}
+
+/** Provider local name of a resource: its `provider` meta-argument, else its type's prefix. */
+export function providerLocalName(type: string, providerMeta: unknown): string {
+  if (typeof providerMeta === "string") {
+    const reference = providerMeta.replace(/^\$\{(.*)\}$/s, "$1").trim();
+    const name = reference.split(".")[0];
+    if (name) return name;
+  }
+  return type.split("_")[0] ?? type;
+}
+
+export class ProviderSchemas {
+  private readonly looked = new Map<string, ProviderLookup>();
+
+  constructor(
+    private readonly source: SchemaSource,
+    private readonly requirements: Map<string, ProviderRequirement>,
+    /** Local name → exact version, from `--provider-version`. */
+    private readonly versions: Readonly<Record<string, string>> = {},
+  ) {}
+
+  lookup(localName: string): ProviderLookup {
+    let found = this.looked.get(localName);
+    if (!found) {
+      found = this.find(localName);
+      this.looked.set(localName, found);
+    }
+    return found;
+  }
+
+  private find(localName: string): ProviderLookup {
+    // The local name `terraform` means Terraform's built-in provider unless declared otherwise.
+    const defaultSource = localName === BUILTIN_LOCAL_NAME ? BUILTIN_ADDRESS : localName;
+    const requirement = this.requirements.get(localName) ?? { localName, source: defaultSource };
+    const pinned = Object.hasOwn(this.versions, localName) ? this.versions[localName] : undefined;
+    const constraint = pinned ?? requirement.constraint;
+    let address: string;
+    try {
+      address = normalizeProviderAddress(requirement.source);
+    } catch (err) {
+      return { unavailable: (err as Error).message, requirement };
+    }
+    if (address === BUILTIN_ADDRESS) return { snapshot: builtinProvider, requirement };
+    let version: string | undefined;
+    try {
+      version = this.source.resolve(address, constraint);
+    } catch (err) {
+      // A constraint the store cannot read (`required_providers` checks report it in detail).
+      return { unavailable: `the version constraint "${constraint}" cannot be used: ${(err as Error).message}`, requirement };
+    }
+    if (version === undefined) {
+      const wanted = constraint === undefined ? "" : ` matching "${constraint}"${pinned !== undefined ? " (--provider-version)" : ""}`;
+      return { unavailable: `no schema for ${address}${wanted} is available`, requirement };
+    }
+    try {
+      return { snapshot: this.source.open(address, version), requirement };
+    } catch (err) {
+      return { unavailable: `the schema for ${address} ${version} could not be read: ${(err as Error).message}`, requirement };
+    }
+  }
+}

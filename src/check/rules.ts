@@ -1,0 +1,12 @@
+/** Rule ids are public API: users filter and suppress by them, SARIF lists them. */
+export const RULES = {
+  "unknown-type": "A resource or data source type the provider does not have.",
+  "unknown-argument": "An argument or block name the schema does not define (or one only the provider may set).",
+  "missing-argument": "A required argument is absent, or a block appears fewer times than its minimum.",
+  "type-mismatch": "A value Terraform converts implicitly (warning) or cannot convert (error) to the argument's type.",
+  "block-shape": "A value where a block belongs, more blocks than allowed, or blocks nested the wrong way.",
+  deprecated: "An argument or block the provider marks as deprecated.",
+  "schema-unavailable": "No schema is available for a provider; its resources are not checked.",
+} as const;
+
+export type RuleId = keyof typeof RULES;

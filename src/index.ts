@@ -1,0 +1,16 @@
+/**
+ * The programmatic API: check synthesized Terraform JSON against provider schemas.
+ *
+ *   const { diagnostics, summary } = await checkFiles(["cdktf.out"], { schemas });
+ *   const { diagnostics } = checkDocument(text, { file: "cdk.tf.json", schemas });
+ */
+export { checkFiles, summarize, type CheckOptions, type CheckResult, type CheckSummary } from "./check/files.js";
+export { checkDocument, TOP_LEVEL_KEYS, type DocumentCheckOptions, type DocumentCheckResult } from "./check/document.js";
+export { checkBlock, type BlockCheckContext } from "./check/block.js";
+export type { SchemaSource } from "./check/providers.js";
+export type { Diagnostic, Severity } from "./check/diagnostic.js";
+export { RULES, type RuleId } from "./check/rules.js";
+export { InputError } from "./check/input-error.js";
+export { JsonSource, MalformedJsonError, type Position } from "./check/json-source.js";
+export { formatJson } from "./report/json.js";
+export { formatPretty, type PrettyOptions } from "./report/pretty.js";

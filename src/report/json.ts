@@ -1,0 +1,23 @@
+/**
+ * `--format json`: exactly one object, `{"diagnostics":[…],"summary":{…}}`. Every diagnostic has
+ * the same keys in the same order; `address` and `constructPath` are null when they do not apply,
+ * `line`/`column` when the position is unknown.
+ */
+import type { CheckResult } from "../check/files.js";
+
+export function formatJson(result: CheckResult): string {
+  const diagnostics = result.diagnostics.map((d) => ({
+    severity: d.severity,
+    rule: d.rule,
+    file: d.file,
+    pointer: d.pointer,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    address: d.address ?? null,
+    message: d.message,
+    detail: d.detail ?? null,
+    suggestions: d.suggestions,
+    constructPath: d.constructPath ?? null,
+  }));
+  return JSON.stringify({ diagnostics, summary: result.summary }, null, 2) + "\n";
+}

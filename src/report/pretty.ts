@@ -1,0 +1,76 @@
+/**
+ * Human output, grouped by file and then by resource, each finding with its line and column,
+ * rule, detail and fix, and a summary line. Colour is the caller's decision (`color`).
+ */
+import { styleText } from "node:util";
+import type { Diagnostic } from "../check/diagnostic.js";
+import type { CheckResult, CheckSummary } from "../check/files.js";
+
+export interface PrettyOptions {
+  color: boolean;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export function formatPretty(result: CheckResult, options: PrettyOptions): string {
+  // The caller has decided about colour (TTY, NO_COLOR); styleText must not second-guess it.
+  const paint = (style: Style, text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text);
+  const lines: string[] = [];
+  for (const [file, inFile] of groupBy(result.diagnostics, (d) => d.file)) {
+    lines.push(paint("underline", file));
+    for (const [address, inGroup] of groupBy(inFile, (d) => d.address ?? "")) {
+      const constructPath = inGroup.find((d) => d.constructPath)?.constructPath;
+      if (address) lines.push(`  ${paint("bold", address)}${constructPath ? paint("dim", `  (${constructPath})`) : ""}`);
+      const indent = address ? "    " : "  ";
+      for (const d of inGroup) {
+        const where = d.line !== undefined ? `${d.line}:${d.column}` : d.pointer || "/";
+        const severity = d.severity === "error" ? paint("red", "error  ") : paint("yellow", "warning");
+        lines.push(`${indent}${paint("dim", where.padEnd(7))} ${severity} ${d.message}  ${paint("dim", d.rule)}`);
+        const more = `${indent}${" ".repeat(16)}`;
+        if (d.line !== undefined) lines.push(`${more}${paint("dim", `at ${d.pointer}`)}`);
+        if (d.detail) lines.push(`${more}${d.detail}`);
+        const fix = describeFix(d);
+        if (fix) lines.push(`${more}${paint("green", `fix: ${fix}`)}`);
+      }
+    }
+    lines.push("");
+  }
+  lines.push(summaryLine(result.summary, paint));
+  return lines.join("\n") + "\n";
+}
+
+function describeFix(d: Diagnostic): string | undefined {
+  if (d.suggestions.length === 0) return undefined;
+  const names = d.suggestions.map((s) => `\`${s}\``).join(" or ");
+  switch (d.rule) {
+    case "unknown-argument":
+    case "unknown-type":
+      return `did you mean ${names}?`;
+    case "missing-argument":
+      return `add ${names}`;
+    default:
+      return `write ${names}`;
+  }
+}
+
+function summaryLine(summary: CheckSummary, paint: (style: Style, text: string) => string): string {
+  const counted = `${plural(summary.files, "file")}, ${plural(summary.resources, "resource")}`;
+  if (summary.errors === 0 && summary.warnings === 0) return paint("green", `No problems found (${counted}).`);
+  const found = `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}`;
+  return `${paint(summary.errors > 0 ? "red" : "yellow", found)} (${counted}).`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,34 @@
+/**
+ * The on-disk snapshot layout, built so that loading cost follows the types a stack uses:
+ *
+ *   schemas/<hostname>/<namespace>/<type>/<version>/index.json   small: provenance + where each type is
+ *   schemas/<hostname>/<namespace>/<type>/<version>/schema.pack  each type's TypeSchema, brotli-compressed on its own
+ *
+ * Opening a snapshot reads index.json only; each resource type costs one slice read, one brotli
+ * decompression and one zod parse of that type alone.
+ */
+import { z } from "zod";
+
+export const PACK_FORMAT = "cdktf-schema-check.pack/1";
+export const INDEX_FILE = "index.json";
+export const PACK_FILE = "schema.pack";
+
+/** [byte offset, byte length] of one compressed entry in the pack. */
+const sliceSchema = z.tuple([z.number().int().nonnegative(), z.number().int().positive()]);
+export type Slice = z.infer<typeof sliceSchema>;
+
+export const packIndexSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  address: z.string(),
+  version: z.string(),
+  provenance: z.object({
+    method: z.enum(["terraform", "bindings", "file"]),
+    from: z.string(),
+    createdAt: z.string(),
+    notes: z.array(z.string()).optional(),
+  }),
+  provider: sliceSchema,
+  resources: z.record(z.string(), sliceSchema),
+  data_sources: z.record(z.string(), sliceSchema),
+});
+export type PackIndex = z.infer<typeof packIndexSchema>;

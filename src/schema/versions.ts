@@ -1,0 +1,104 @@
+/**
+ * Terraform version constraints, as `required_providers` and `required_version` write them:
+ * `=`, `!=`, `>`, `>=`, `<`, `<=`, `~>`, comma-separated lists, and bare versions (cdktf pins
+ * providers as `"6.25.0"`). Versions may be partial (`6.0`, `6`) and may carry a `v` prefix.
+ * Pre-releases only match a constraint that names that exact pre-release, as in Terraform.
+ *
+ * `~>` follows Terraform's provider semantics: it allows the rightmost given part to grow —
+ * `~> 6.25.0` means `>= 6.25.0, < 6.26.0`, `~> 6.0` and `~> 6` mean `>= 6.0.0, < 7.0.0`.
+ */
+import semver from "semver";
+
+export class VersionConstraintError extends Error {}
+
+type Operator = "=" | "!=" | ">" | ">=" | "<" | "<=" | "~>";
+
+interface Part {
+  operator: Operator;
+  /** Full semver form of the version written. */
+  version: string;
+  /** How many of major.minor.patch were written (for `~>`). */
+  given: number;
+  prerelease: boolean;
+}
+
+const VERSION = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const PART = /^(=|!=|>=|<=|>|<|~>)?\s*(\S+)$/;
+
+/** `6.25` → `6.25.0`; undefined when it is not a version. */
+export function normalizeVersion(text: string): string | undefined {
+  const m = VERSION.exec(text.trim());
+  if (!m) return undefined;
+  return `${m[1]}.${m[2] ?? 0}.${m[3] ?? 0}${m[4] ?? ""}`;
+}
+
+export function parseConstraint(constraint: string): Part[] {
+  const pieces = constraint.split(",").map((p) => p.trim());
+  if (pieces.some((p) => p === "")) {
+    throw new VersionConstraintError(`"${constraint}" is not a valid version constraint: empty part`);
+  }
+  return pieces.map((piece) => {
+    const m = PART.exec(piece);
+    const written = m?.[2] ?? "";
+    const version = normalizeVersion(written);
+    if (!m || version === undefined) {
+      throw new VersionConstraintError(
+        `"${constraint}" is not a valid version constraint: "${piece}" should be an operator (=, !=, >, >=, <, <=, ~>) followed by a version like 6.25.0`,
+      );
+    }
+    const given = written.replace(/^v/, "").split(/[-+]/)[0]!.split(".").length;
+    return { operator: (m[1] ?? "=") as Operator, version, given, prerelease: semver.prerelease(version) !== null };
+  });
+}
+
+function satisfiesPart(version: string, part: Part): boolean {
+  const cmp = semver.compare(version, part.version);
+  switch (part.operator) {
+    case "=":
+      return cmp === 0;
+    case "!=":
+      return cmp !== 0;
+    case ">":
+      return cmp > 0;
+    case ">=":
+      return cmp >= 0;
+    case "<":
+      return cmp < 0;
+    case "<=":
+      return cmp <= 0;
+    case "~>": {
+      if (cmp < 0) return false;
+      const [major, minor] = [semver.major(part.version), semver.minor(part.version)];
+      const upper = part.given >= 3 ? `${major}.${minor + 1}.0` : `${major + 1}.0.0`;
+      return semver.lt(version, upper);
+    }
+  }
+}
+
+/** Whether `version` satisfies every part of `constraint`. */
+export function satisfies(version: string, constraint: string): boolean {
+  const normalized = normalizeVersion(version);
+  if (normalized === undefined) return false;
+  const parts = parseConstraint(constraint);
+  if (semver.prerelease(normalized) !== null) {
+    // A pre-release is only selected when some part names it exactly.
+    const named = parts.some((p) => p.prerelease && semver.compare(p.version, normalized) === 0 && p.operator === "=");
+    if (!named) return false;
+  }
+  return parts.every((part) => satisfiesPart(normalized, part));
+}
+
+/** Ascending semver order; entries that are not versions are dropped. */
+export function sortVersions(versions: Iterable<string>): string[] {
+  return [...versions].filter((v) => normalizeVersion(v) !== undefined).sort((a, b) => semver.compare(normalizeVersion(a)!, normalizeVersion(b)!));
+}
+
+/** The newest of `versions` satisfying `constraint` (any version when there is none). */
+export function newestSatisfying(versions: Iterable<string>, constraint?: string): string | undefined {
+  const sorted = sortVersions(versions).reverse();
+  if (constraint === undefined || constraint.trim() === "") {
+    return sorted.find((v) => semver.prerelease(normalizeVersion(v)!) === null) ?? sorted[0];
+  }
+  parseConstraint(constraint); // malformed constraints are an error even when nothing is shipped
+  return sorted.find((v) => satisfies(v, constraint));
+}

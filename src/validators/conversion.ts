@@ -1,0 +1,95 @@
+/**
+ * Terraform's implicit conversions between primitive values (cty's `convert` package), as
+ * `terraform console` on Terraform 1.11.4 shows them:
+ *  - bool and number convert to string (`true` → "true", `5.50` → "5.5");
+ *  - a string converts to bool only when it is exactly "true", "false", "1" or "0";
+ *  - a string converts to number only when it is a decimal number ("1e3", "+5", ".5"; not "0x10",
+ *    " 5", "1_000", "NaN");
+ *  - bool never converts to number, nor number to bool.
+ */
+import type { CtyType } from "../schema/format.js";
+
+export type PrimitiveType = "string" | "number" | "bool";
+export type JsonPrimitive = string | number | boolean;
+
+export type Conversion =
+  | { kind: "exact" }
+  | { kind: "converted"; to: JsonPrimitive }
+  | { kind: "rejected"; reason: string; suggestion?: JsonPrimitive };
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const BOOL_STRINGS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false };
+
+export function convertPrimitive(value: JsonPrimitive, type: PrimitiveType): Conversion {
+  if (typeof value === type || (type === "bool" && typeof value === "boolean")) return { kind: "exact" };
+  switch (type) {
+    case "string":
+      return { kind: "converted", to: typeof value === "number" ? formatNumber(value) : String(value) };
+    case "number":
+      if (typeof value === "boolean") return { kind: "rejected", reason: "Terraform never converts a bool to a number" };
+      if (DECIMAL.test(value as string)) return { kind: "converted", to: Number(value) };
+      return { kind: "rejected", reason: `the string ${JSON.stringify(value)} is not a decimal number` };
+    case "bool":
+      if (typeof value === "number") {
+        return {
+          kind: "rejected",
+          reason: "Terraform never converts a number to a bool",
+          ...(value === 1 || value === 0 ? { suggestion: value === 1 } : {}),
+        };
+      }
+      if (Object.hasOwn(BOOL_STRINGS, value as string)) return { kind: "converted", to: BOOL_STRINGS[value as string]! };
+      if (Object.hasOwn(BOOL_STRINGS, (value as string).toLowerCase())) {
+        return {
+          kind: "rejected",
+          reason: `to convert from string, use lowercase ${JSON.stringify((value as string).toLowerCase())}`,
+          suggestion: BOOL_STRINGS[(value as string).toLowerCase()]!,
+        };
+      }
+      return {
+        kind: "rejected",
+        reason: `only the strings "true", "false", "1" and "0" convert to a bool, not ${JSON.stringify(value)}`,
+      };
+  }
+}
+
+/** Numbers as Terraform prints them: never in exponent notation. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+/** Terraform's words for a type: "string", "list of string", "map of object"… */
+export function describeType(type: CtyType): string {
+  if (typeof type === "string") return type;
+  switch (type[0]) {
+    case "list":
+    case "set":
+    case "map":
+      return `${type[0]} of ${describeType(type[1] as CtyType)}`;
+    case "object":
+      return "object";
+    case "tuple":
+      return "tuple";
+  }
+}
+
+/** "a string", "an object"… for the value the user wrote. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return `the string ${JSON.stringify(value)}`;
+    case "number":
+      return `the number ${formatNumber(value)}`;
+    case "boolean":
+      return `the bool ${value}`;
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+
+export function withArticle(words: string): string {
+  return (/^[aeiou]/.test(words) ? "an " : "a ") + words;
+}

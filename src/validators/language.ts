@@ -1,0 +1,177 @@
+/**
+ * The Terraform language's own arguments, written as schema blocks so they are checked by the
+ * same validators as provider arguments. Types are as loose as Terraform's JSON syntax allows:
+ * references such as `depends_on` entries are strings there.
+ */
+import type { CtyType, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../schema/format.js";
+
+const condition: SchemaNestedBlock = {
+  nesting_mode: "list",
+  block: {
+    attributes: {
+      condition: { type: "dynamic", required: true },
+      error_message: { type: "string", required: true },
+    },
+  },
+};
+
+const commonMeta: SchemaBlock = {
+  attributes: {
+    count: { type: "number", optional: true },
+    for_each: { type: "dynamic", optional: true },
+    depends_on: { type: ["list", "string"], optional: true },
+    provider: { type: "string", optional: true },
+  },
+};
+
+/** `count`, `for_each`, `depends_on`, `provider`, `lifecycle`, `provisioner`, `connection`. */
+export const RESOURCE_META: SchemaBlock = {
+  attributes: {
+    ...commonMeta.attributes,
+    // Provisioners and connections have schemas of their own (per provisioner type); we accept them as written.
+    provisioner: { type: "dynamic", optional: true },
+    connection: { type: "dynamic", optional: true },
+  },
+  block_types: {
+    lifecycle: {
+      nesting_mode: "single",
+      block: {
+        attributes: {
+          create_before_destroy: { type: "bool", optional: true },
+          prevent_destroy: { type: "bool", optional: true },
+          // A list of references, or the keyword "all".
+          ignore_changes: { type: "dynamic", optional: true },
+          replace_triggered_by: { type: ["list", "dynamic"], optional: true },
+        },
+        block_types: { precondition: condition, postcondition: condition },
+      },
+    },
+  },
+};
+
+/** Data sources: `count`, `for_each`, `depends_on`, `provider`, `lifecycle` (conditions only). */
+export const DATA_META: SchemaBlock = {
+  attributes: commonMeta.attributes,
+  block_types: {
+    lifecycle: { nesting_mode: "single", block: { block_types: { precondition: condition, postcondition: condition } } },
+  },
+};
+
+/** Provider configurations: `alias`, and the old in-block `version` constraint. */
+export const PROVIDER_META: SchemaBlock = {
+  attributes: {
+    alias: { type: "string", optional: true },
+    version: { type: "string", optional: true, deprecated: true },
+  },
+};
+
+export type MetaKind = "resource" | "data" | "provider";
+
+const META: Record<MetaKind, SchemaBlock> = { resource: RESOURCE_META, data: DATA_META, provider: PROVIDER_META };
+
+const merged = new WeakMap<SchemaBlock, Map<MetaKind, SchemaBlock>>();
+
+/** The provider's block plus the language's meta-arguments (which take precedence, as in Terraform). */
+export function withMetaArguments(block: SchemaBlock, kind: MetaKind): SchemaBlock {
+  let byKind = merged.get(block);
+  if (!byKind) merged.set(block, (byKind = new Map()));
+  let result = byKind.get(kind);
+  if (!result) {
+    const meta = META[kind];
+    result = {
+      ...block,
+      attributes: { ...block.attributes, ...meta.attributes },
+      block_types: { ...block.block_types, ...meta.block_types },
+    };
+    byKind.set(kind, result);
+  }
+  return result;
+}
+
+const dynamicSpecs = new WeakMap<SchemaBlock, SchemaBlock>();
+const dynamicKeys = new WeakMap<SchemaBlock, SchemaNestedBlock>();
+/** The blocks of the `dynamic` construct itself, which cannot hold `dynamic` blocks of their own. */
+const constructs = new WeakSet<SchemaBlock>();
+
+export function allowsDynamicBlocks(block: SchemaBlock): boolean {
+  return !constructs.has(block) && Object.keys(blockSyntaxTypes(block)).length > 0;
+}
+
+const asBlocks = new WeakMap<SchemaAttribute, { attribute: SchemaAttribute; block: SchemaBlock } | null>();
+
+/**
+ * Terraform's "attributes as blocks" (internal/lang/blocktoattr): an attribute whose type is a
+ * list or set of objects may also be written as blocks, `dynamic` ones included, and then every
+ * field of the object is optional. In JSON the two syntaxes look alike, so such an attribute is
+ * checked with all its fields optional. Legacy-SDK providers rely on it
+ * (`aws_default_security_group.ingress`, `aws_default_route_table.route`); protocol-6 nested
+ * attributes do not qualify.
+ */
+export function attributeAsBlock(attribute: SchemaAttribute): { attribute: SchemaAttribute; block: SchemaBlock } | undefined {
+  let result = asBlocks.get(attribute);
+  if (result === undefined) {
+    const type = attribute.type;
+    const collection = Array.isArray(type) && (type[0] === "list" || type[0] === "set") ? type[0] : undefined;
+    const element = collection ? (type![1] as CtyType) : undefined;
+    let computed: { attribute: SchemaAttribute; block: SchemaBlock } | null = null;
+    if ((attribute.optional || attribute.required) && collection && Array.isArray(element) && element[0] === "object") {
+      const fields = element[1];
+      computed = {
+        attribute: { ...attribute, type: [collection, ["object", fields, Object.keys(fields)]] },
+        block: {
+          attributes: Object.fromEntries(
+            Object.entries(fields).map(([name, t]): [string, SchemaAttribute] => [name, { type: t as CtyType, optional: true }]),
+          ),
+        },
+      };
+    }
+    asBlocks.set(attribute, (result = computed));
+  }
+  return result ?? undefined;
+}
+
+/** Everything a body may write with block syntax: its block types and attributes-as-blocks. */
+function blockSyntaxTypes(block: SchemaBlock): Record<string, SchemaBlock> {
+  const types: Record<string, SchemaBlock> = {};
+  for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
+    const asBlock = attributeAsBlock(attribute);
+    if (asBlock) types[name] = asBlock.block;
+  }
+  for (const [name, nested] of Object.entries(block.block_types ?? {})) types[name] = nested.block;
+  return types;
+}
+
+/** The `dynamic` key of a body, as a block whose block types are dynamic specs of the real ones. */
+export function dynamicBlocksOf(block: SchemaBlock): SchemaNestedBlock {
+  let nested = dynamicKeys.get(block);
+  if (!nested) {
+    const blockTypes = Object.fromEntries(
+      Object.entries(blockSyntaxTypes(block)).map(([name, target]): [string, SchemaNestedBlock] => [
+        name,
+        { nesting_mode: "list", block: dynamicBlockSpec(target) },
+      ]),
+    );
+    nested = { nesting_mode: "list", block: { block_types: blockTypes } };
+    constructs.add(nested.block);
+    dynamicKeys.set(block, nested);
+  }
+  return nested;
+}
+
+/** `"dynamic": {"<type>": {"for_each": …, "iterator": …, "labels": …, "content": {…}}}`. */
+export function dynamicBlockSpec(target: SchemaBlock): SchemaBlock {
+  let spec = dynamicSpecs.get(target);
+  if (!spec) {
+    spec = {
+      attributes: {
+        for_each: { type: "dynamic", required: true },
+        iterator: { type: "string", optional: true },
+        labels: { type: ["list", "string"], optional: true },
+      },
+      block_types: { content: { nesting_mode: "single", block: target, min_items: 1, max_items: 1 } },
+    };
+    constructs.add(spec);
+    dynamicSpecs.set(target, spec);
+  }
+  return spec;
+}

@@ -1,0 +1,93 @@
+/**
+ * `checkBlock`, the entry point other checks reuse (backends, the cloud block): any body against
+ * any SchemaBlock, at any pointer, with no resource assumptions.
+ */
+import { describe, expect, it } from "vitest";
+import { checkBlock } from "../../src/check/block.js";
+import type { SchemaBlock } from "../../src/schema/format.js";
+import { bodySchema } from "../../src/validators/block.js";
+
+const s3Backend: SchemaBlock = {
+  attributes: {
+    bucket: { type: "string", required: true },
+    key: { type: "string", required: true },
+    encrypt: { type: "bool", optional: true },
+    use_lockfile: { type: "bool", optional: true },
+    endpoint: { type: "string", optional: true, deprecated: true },
+    assume_role: { type: ["object", { role_arn: "string", session_name: "string" }, ["session_name"]], optional: true },
+  },
+};
+const where = { file: "cdk.tf.json", pointer: "/terraform/backend/s3", name: 'backend "s3"' };
+
+describe("checkBlock", () => {
+  it("reports at pointers below the base pointer, without resource meta-arguments", () => {
+    const diagnostics = checkBlock({ bucket: "b", key: "k", use_lock_file: true, encrypt: "yes", count: 1 }, s3Backend, where);
+    expect(diagnostics.map((d) => [d.rule, d.pointer, d.message, d.suggestions])).toEqual([
+      ["type-mismatch", "/terraform/backend/s3/encrypt", 'Inappropriate value for "encrypt": a bool is required, got the string "yes"', []],
+      ["unknown-argument", "/terraform/backend/s3/use_lock_file", 'Unsupported argument "use_lock_file": backend "s3" has no argument or block of that name', ["use_lockfile"]],
+      ["unknown-argument", "/terraform/backend/s3/count", 'Unsupported argument "count": backend "s3" has no argument or block of that name', []],
+    ]);
+    expect(diagnostics.every((d) => d.file === "cdk.tf.json" && d.address === undefined)).toBe(true);
+  });
+
+  it("accepts a correct body, including cdktf's // comments", () => {
+    expect(checkBlock({ "//": "note", bucket: "b", key: "k", assume_role: { role_arn: "arn" } }, s3Backend, where)).toEqual([]);
+  });
+
+  it("reports deprecated arguments and object attributes given as blocks the wrong way", () => {
+    const diagnostics = checkBlock({ bucket: "b", key: "k", endpoint: "http://x", assume_role: "arn" }, s3Backend, where);
+    expect(diagnostics.map((d) => `${d.severity} ${d.rule} ${d.pointer}`)).toEqual([
+      "error type-mismatch /terraform/backend/s3/assume_role",
+      "warning deprecated /terraform/backend/s3/endpoint",
+    ]);
+  });
+
+  it("rejects a body that is not an object", () => {
+    expect(checkBlock("s3", s3Backend, where).map((d) => d.message)).toEqual([
+      'backend "s3" is a block: expected an object, got the string "s3"',
+    ]);
+  });
+
+  it("compiles a block's validator once and reuses it", () => {
+    const context = { kind: "block", name: 'backend "s3"' } as const;
+    expect(bodySchema(s3Backend, context)).toBe(bodySchema(s3Backend, context));
+  });
+});
+
+describe("attributes as blocks (Terraform's blocktoattr)", () => {
+  // aws_default_security_group.ingress: a legacy-SDK attribute of type set(object).
+  const securityGroup: SchemaBlock = {
+    attributes: {
+      ingress: {
+        type: ["set", ["object", { from_port: "number", to_port: "number", protocol: "string", description: "string" }]],
+        optional: true,
+        computed: true,
+      },
+      arn: { type: ["list", ["object", { id: "string" }]], computed: true },
+    },
+  };
+  const at = { file: "main.tf.json", pointer: "/resource/aws_default_security_group/this", name: "aws_default_security_group" };
+
+  it("accepts blocks that leave object fields out, and dynamic blocks", () => {
+    const body = {
+      ingress: [{ from_port: 0, to_port: 0, protocol: "-1" }],
+      dynamic: { ingress: { for_each: "${var.rules}", content: { from_port: "${ingress.value.port}", description: "x" } } },
+    };
+    expect(checkBlock(body, securityGroup, at)).toEqual([]);
+  });
+
+  it("still checks field names and types inside them", () => {
+    const body = {
+      ingress: [{ from_port: "any", to_port: 0, protocol: "-1" }],
+      dynamic: { ingress: { for_each: [], content: { fromPort: 1 } } },
+    };
+    expect(checkBlock(body, securityGroup, at).map((d) => `${d.rule} ${d.pointer}`)).toEqual([
+      "type-mismatch /resource/aws_default_security_group/this/ingress/0/from_port",
+      "unknown-argument /resource/aws_default_security_group/this/dynamic/ingress/content/fromPort",
+    ]);
+  });
+
+  it("does not apply to computed-only attributes", () => {
+    expect(checkBlock({ dynamic: { arn: { for_each: [], content: {} } } }, securityGroup, at).map((d) => d.rule)).toEqual(["unknown-argument"]);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The CLI contract: `cdktf-schema-check [paths…]`, its options, its output and its exit codes
+ * (0 nothing failing, 1 findings that fail, 2 unusable input or usage, with a one-line reason).
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  }
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+const fixtures = "test/fixtures/cli";
+
+describe("exit code 0: nothing failing", () => {
+  it("for a configuration without findings", async () => {
+    const result = await run(`${fixtures}/no-resources.tf.json`);
+    expect(result).toEqual({ code: 0, stdout: "No problems found (1 file, 0 resources).\n", stderr: "" });
+  });
+
+  it("for warnings only (here: a provider without a shipped schema)", async () => {
+    const result = await run(`${fixtures}/no-schema.tf.json`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('warning No schema for provider "google"');
+  });
+});
+
+describe("exit code 1: findings that fail", () => {
+  it("for errors", async () => {
+    const result = await run(`${fixtures}/unknown-top-level.tf.json`);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('2:3     error   Unsupported top-level key "resources"');
+    expect(result.stderr).toBe("");
+  });
+
+  it("for warnings with --strict", async () => {
+    expect((await run("--strict", `${fixtures}/no-schema.tf.json`)).code).toBe(1);
+  });
+});
+
+describe("exit code 2: unusable input or usage, with a one-line reason", () => {
+  it("for a missing file", async () => {
+    expect(await run(`${fixtures}/nope.tf.json`)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `cdktf-schema-check: ${fixtures}/nope.tf.json: no such file or directory\n`,
+    });
+  });
+
+  it("for malformed JSON, naming line and column", async () => {
+    expect(await run(`${fixtures}/malformed.tf.json`)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `cdktf-schema-check: ${fixtures}/malformed.tf.json:4:32: malformed JSON: expected a property name in double quotes\n`,
+    });
+  });
+
+  it("for an unknown flag", async () => {
+    const result = await run("--frobnicate", `${fixtures}/no-resources.tf.json`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: unknown option '--frobnicate'\n");
+  });
+
+  it("for a malformed --provider-version", async () => {
+    const result = await run("--provider-version", "aws", `${fixtures}/no-resources.tf.json`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "error: option '--provider-version <NAME=VERSION>' argument 'aws' is invalid. expected NAME=VERSION, e.g. aws=6.25.0, got \"aws\"\n",
+    );
+  });
+
+  it("for an unknown --format", async () => {
+    const result = await run("--format", "xml", `${fixtures}/no-resources.tf.json`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json.\n");
+  });
+
+  it("for a directory without Terraform JSON files", async () => {
+    const result = await run("test/cli");
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "cdktf-schema-check: test/cli: no cdk.tf.json or *.tf.json files in this directory\n" });
+  });
+});
+
+describe("--format json", () => {
+  it("prints exactly one JSON object", async () => {
+    const result = await run("--format", "json", `${fixtures}/unknown-top-level.tf.json`);
+    expect(JSON.parse(result.stdout)).toEqual({
+      diagnostics: [
+        {
+          severity: "error",
+          rule: "unknown-argument",
+          file: `${fixtures}/unknown-top-level.tf.json`,
+          pointer: "/resources",
+          line: 2,
+          column: 3,
+          address: null,
+          message: 'Unsupported top-level key "resources": a Terraform JSON document has no block type of that name',
+          detail:
+            'The top level may hold resource, data, provider, terraform, variable, output, locals, module, moved, import, check, removed (and "//" comments).',
+          suggestions: ["resource"],
+          constructPath: null,
+        },
+      ],
+      summary: { files: 1, resources: 0, errors: 1, warnings: 0 },
+    });
+  });
+});
+
+describe("paths", () => {
+  it("searches directories for **/cdk.tf.json", async () => {
+    const result = await run("--format", "json", "test/fixtures/seeds/cdktf");
+    expect(JSON.parse(result.stdout).summary.files).toBe(1);
+    expect(result.stdout).toContain('"file": "test/fixtures/seeds/cdktf/stacks/seed-failures/cdk.tf.json"');
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * Differential test cases: start from the smallest valid configuration of every resource, data
+ * source and the provider block of a schema, then break it in the ways people do: misspelled
+ * and camelCased names, values of the wrong type, missing required arguments, blocks written as
+ * values and values as blocks, too many blocks, dynamic blocks, interpolations. Single mutations
+ * cover every place once; pairs of them (chosen by a fixed stride, so the set is reproducible)
+ * bring the count up and catch interactions.
+ */
+import type { ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../../src/schema/format.js";
+import type { Case } from "./terraform-validate.js";
+import { type Json, blockValue, validBody } from "./valid-values.js";
+
+type JsonObject = { [key: string]: Json };
+type Path = (string | number)[];
+
+interface Mutation {
+  label: string;
+  /** Changes the document in place; false when it no longer applies (a pair's first mutation moved things). */
+  apply(document: JsonObject): boolean;
+}
+
+interface Site {
+  /** Path of the body holding the argument or block. */
+  body: Path;
+  name: string;
+  attribute?: SchemaAttribute;
+  block?: SchemaNestedBlock;
+}
+
+const WRONG_VALUES: Record<string, Json> = {
+  bool: true,
+  string: "text",
+  "numeric-string": "12",
+  "bool-string": "true",
+  number: 42,
+  list: ["a", "b"],
+  "empty-list": [],
+  map: { key: "value" },
+  "empty-object": {},
+  "list-of-objects": [{ name: "a" }],
+  null: null,
+};
+
+const INTERPOLATIONS: Record<string, string> = {
+  variable: "${var.v}",
+  template: "prefix-${var.v}",
+  "number-literal": "${1 + 1}",
+  "bool-literal": "${true}",
+  "list-literal": '${["a"]}',
+  "object-literal": '${{ a = "b" }}',
+  "undeclared-variable": "${var.undeclared}",
+  "broken-syntax": "${var.v",
+  "escaped-template": "$${var.v}",
+};
+
+function at(document: JsonObject, path: Path): Json | undefined {
+  let value: Json | undefined = document;
+  for (const step of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, Json>)[step];
+  }
+  return value;
+}
+
+function bodyAt(document: JsonObject, path: Path): JsonObject | undefined {
+  const value = at(document, path);
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+}
+
+/** Rename a key keeping its position (Terraform and the checker report in file order). */
+function renameKey(body: JsonObject, from: string, to: string): void {
+  const entries = Object.entries(body).map(([k, v]) => [k === from ? to : k, v] as const);
+  for (const key of Object.keys(body)) delete body[key];
+  Object.assign(body, Object.fromEntries(entries));
+}
+
+const edit = (label: string, body: Path, change: (body: JsonObject) => boolean): Mutation => ({
+  label,
+  apply: (document) => {
+    const target = bodyAt(document, body);
+    return target !== undefined && change(target);
+  },
+});
+
+const has = (body: JsonObject, name: string) => Object.hasOwn(body, name);
+
+function misspell(name: string): string {
+  // Swap the last two letters: `subnet_ids` → `subnet_isd`, the commonest typo.
+  return name.length < 3 ? `${name}x` : name.slice(0, -2) + name.at(-1) + name.at(-2);
+}
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+function siteMutations(site: Site): Mutation[] {
+  const { body, name } = site;
+  const where = `${body.join(".")}.${name}`;
+  const mutations: Mutation[] = [];
+  const renamed = [misspell(name), ...(name.includes("_") ? [camel(name)] : [])];
+  for (const to of renamed) {
+    mutations.push(edit(`rename ${where} → ${to}`, body, (b) => has(b, name) && !has(b, to) && (renameKey(b, name, to), true)));
+  }
+  const required = site.attribute?.required || (site.block?.min_items ?? 0) > 0;
+  if (required) mutations.push(edit(`drop required ${where}`, body, (b) => has(b, name) && delete b[name]));
+  for (const [kind, value] of Object.entries(WRONG_VALUES)) {
+    mutations.push(edit(`${where} = ${kind}`, body, (b) => has(b, name) && ((b[name] = structuredClone(value)), true)));
+  }
+  if (site.attribute) {
+    for (const [kind, value] of Object.entries(INTERPOLATIONS)) {
+      mutations.push(edit(`${where} = interpolation ${kind}`, body, (b) => has(b, name) && ((b[name] = value), true)));
+    }
+    // An argument written as a dynamic block.
+    mutations.push(
+      edit(`dynamic block for argument ${where}`, body, (b) => {
+        if (!has(b, name)) return false;
+        delete b[name];
+        b.dynamic = { [name]: { for_each: ["a"], content: {} } };
+        return true;
+      }),
+    );
+  }
+  if (site.block) mutations.push(...blockMutations(site, site.block, where));
+  return mutations;
+}
+
+function blockMutations(site: Site, nested: SchemaNestedBlock, where: string): Mutation[] {
+  const { body, name } = site;
+  const mutations: Mutation[] = [];
+  const max = nested.max_items ?? 0;
+  if (max > 0 && nested.nesting_mode !== "single" && nested.nesting_mode !== "group") {
+    mutations.push(edit(`${where} × ${max + 1} (max_items ${max})`, body, (b) => has(b, name) && ((b[name] = blockValue(nested, max + 1)), true)));
+  }
+  if (nested.nesting_mode !== "single" && nested.nesting_mode !== "group") {
+    const content = validBody(nested.block);
+    // A map block's dynamic form names each block's key in `labels`.
+    const keyed: JsonObject = nested.nesting_mode === "map" ? { labels: [`\${${name}.key}`] } : {};
+    const dynamicBlock = (extra: JsonObject, inner: JsonObject = {}): JsonObject => ({
+      for_each: nested.nesting_mode === "map" ? { a: "b" } : ["a"],
+      ...keyed,
+      ...extra,
+      content: { ...content, ...inner },
+    });
+    const asDynamic = (label: string, spec: Json) =>
+      edit(`${where} as dynamic block ${label}`, body, (b) => {
+        if (!has(b, name)) return false;
+        delete b[name];
+        b.dynamic = { [name]: spec };
+        return true;
+      });
+    mutations.push(asDynamic("(valid)", dynamicBlock({})));
+    mutations.push(asDynamic("with an iterator", dynamicBlock({ iterator: "it", ...(nested.nesting_mode === "map" ? { labels: ["${it.key}"] } : {}) })));
+    mutations.push(asDynamic("with an unknown argument in content", dynamicBlock({}, { no_such_argument: "x" })));
+    mutations.push(asDynamic("with a wrongly typed content", dynamicBlock({}, Object.fromEntries(Object.keys(nested.block.attributes ?? {}).slice(0, 1).map((k) => [k, { nested: "object" }])))));
+    mutations.push(asDynamic("without content", { for_each: ["a"] }));
+    const innerBlocks = Object.entries(nested.block.block_types ?? {}).filter(([, b]) => b.nesting_mode !== "single" && b.nesting_mode !== "group");
+    for (const [innerName, inner] of innerBlocks.slice(0, 1)) {
+      const innerContent = validBody(inner.block);
+      const withoutStatic = Object.fromEntries(Object.entries(content).filter(([k]) => k !== innerName));
+      mutations.push(
+        asDynamic(`with a nested dynamic ${innerName}`, {
+          for_each: ["a"],
+          content: { ...withoutStatic, dynamic: { [innerName]: { for_each: "${[1]}", content: innerContent } } },
+        }),
+      );
+    }
+  }
+  return mutations;
+}
+
+/** Every argument and block of a body, recursing into the first instance of each block. */
+function sites(block: SchemaBlock, body: JsonObject, path: Path): Site[] {
+  const found: Site[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    const attribute = block.attributes?.[name];
+    const nested = block.block_types?.[name];
+    if (attribute) found.push({ body: path, name, attribute });
+    if (nested) {
+      found.push({ body: path, name, block: nested });
+      const first = nested.nesting_mode === "map" ? [name, "key0"] : Array.isArray(value) ? [name, 0] : [name];
+      const inner = bodyAt(body, first);
+      if (inner) found.push(...sites(nested.block, inner, [...path, ...first]));
+    }
+  }
+  return found;
+}
+
+interface Target {
+  /** `resource`, `data` or `provider`. */
+  section: "resource" | "data" | "provider";
+  type: string;
+  block: SchemaBlock;
+}
+
+function targets(schema: ProviderSchema, localName: string): Target[] {
+  return [
+    ...Object.entries(schema.resource_schemas ?? {}).map(([type, s]) => ({ section: "resource" as const, type, block: s.block })),
+    ...Object.entries(schema.data_source_schemas ?? {}).map(([type, s]) => ({ section: "data" as const, type, block: s.block })),
+    ...(schema.provider ? [{ section: "provider" as const, type: localName, block: schema.provider.block }] : []),
+  ];
+}
+
+function baseDocument(target: Target, schema: ProviderSchema): { document: JsonObject; bodyPath: Path } {
+  const body = validBody(target.block);
+  const document: JsonObject = { variable: { v: {} } };
+  if (target.section === "provider") {
+    document.provider = { [target.type]: body };
+    // Terraform validates only provider configurations some resource uses.
+    const [type, resource] = Object.entries(schema.resource_schemas ?? {})[0] ?? [];
+    if (type && resource) document.resource = { [type]: { this: validBody(resource.block) } };
+    return { document, bodyPath: ["provider", target.type] };
+  }
+  document[target.section] = { [target.type]: { this: body } };
+  return { document, bodyPath: [target.section, target.type, "this"] };
+}
+
+function targetMutations(target: Target, bodyPath: Path, document: JsonObject): Mutation[] {
+  const body = bodyAt(document, bodyPath)!;
+  const mutations = sites(target.block, body, bodyPath).flatMap(siteMutations);
+  mutations.push(edit(`unknown argument in ${bodyPath.join(".")}`, bodyPath, (b) => ((b.no_such_argument = "x"), true)));
+  if (target.section !== "provider") {
+    const section = [target.section];
+    // Only misspellings that keep the provider prefix: `demoSubnetGroup` would name another,
+    // missing provider, which Terraform reports for the whole configuration, not for a file.
+    for (const to of [misspell(target.type)]) {
+      mutations.push(edit(`${target.section} type ${target.type} → ${to}`, section, (s) => has(s, target.type) && (renameKey(s, target.type, to), true)));
+    }
+    const meta: Record<string, Json> = {
+      "count = 2": 2,
+      "count = interpolation": "${length([1])}",
+      "for_each = interpolation": '${toset(["a"])}',
+      "depends_on = []": [],
+      "lifecycle ignore_changes": { ignore_changes: ["tags"] },
+    };
+    for (const [label, value] of Object.entries(meta)) {
+      const key = label.split(" ")[0]!;
+      if (target.section === "data" && key === "lifecycle") continue;
+      mutations.push(edit(`${bodyPath.join(".")} meta-argument ${label}`, bodyPath, (b) => ((b[key] = value), true)));
+    }
+  }
+  return mutations;
+}
+
+export interface GenerateOptions {
+  /** The provider's local name (`aws`). */
+  localName: string;
+  /** At least this many cases (pairs of mutations fill up after the singles). */
+  minimum?: number;
+}
+
+export function generateCases(schema: ProviderSchema, options: GenerateOptions): (Case & { label: string })[] {
+  const cases: (Case & { label: string })[] = [];
+  const seen = new Set<string>();
+  const push = (label: string, document: JsonObject) => {
+    const text = JSON.stringify(document, null, 2) + "\n";
+    if (seen.has(text)) return;
+    seen.add(text);
+    cases.push({ name: String(cases.length).padStart(5, "0"), label, text, variables: ["v"] });
+  };
+  const perTarget: { document: JsonObject; mutations: Mutation[]; type: string }[] = [];
+  for (const target of targets(schema, options.localName)) {
+    const { document, bodyPath } = baseDocument(target, schema);
+    push(`valid ${target.section} ${target.type}`, document);
+    const mutations = targetMutations(target, bodyPath, document);
+    perTarget.push({ document, mutations, type: target.type });
+    for (const m of mutations) {
+      const copy = structuredClone(document);
+      if (m.apply(copy)) push(m.label, copy);
+    }
+  }
+  const minimum = options.minimum ?? 0;
+  // Pairs: mutation i with mutation (i * stride + 1) of the same target, round-robin over targets.
+  for (let round = 1; cases.length < minimum && round < 50; round++) {
+    for (const { document, mutations } of perTarget) {
+      for (let i = 0; i < mutations.length && cases.length < minimum; i += 3) {
+        const a = mutations[i]!;
+        const b = mutations[(i * 7 + round * 13) % mutations.length]!;
+        if (a === b) continue;
+        const copy = structuredClone(document);
+        if (a.apply(copy) && b.apply(copy)) push(`${a.label} + ${b.label}`, copy);
+      }
+    }
+  }
+  return cases;
+}

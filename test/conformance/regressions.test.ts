@@ -1,0 +1,154 @@
+/**
+ * Every disagreement the conformance run found, as a fixed case: the configuration, Terraform
+ * 1.11.4's verdict (recorded; re-checked live where terraform is on PATH), and whether the
+ * checker agrees. "known" cases are checker disagreements not fixed yet (known-disagreements.ts):
+ * their test asserts the disagreement, so fixing the checker makes it fail, and the case moves to
+ * "agrees".
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkDocument } from "../../src/check/document.js";
+import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
+import { compare } from "./compare.js";
+import { createTerraformEnv } from "./terraform-env.js";
+import { type TerraformFinding, terraformValidate } from "./terraform-validate.js";
+
+interface Regression {
+  name: string;
+  document: object;
+  /** Terraform's errors: pointer and summary. */
+  terraform: [pointer: string, summary: string][];
+  checker: "agrees" | "agrees-with-deliberate-difference" | "known-disagreement";
+}
+
+const resource = (type: string, body: object) => ({ variable: { v: {} }, resource: { [type]: { this: body } } });
+const plan = (body: object) => resource("demo_plan", { name: "n", rule: [{ rule_name: "r" }], ...body });
+
+const REGRESSIONS: Regression[] = [
+  {
+    name: "a list of objects for a set of strings: Terraform blames the attribute, the checker the element",
+    document: resource("demo_subnet_group", { name: "n", subnet_ids: [{ name: "a" }] }),
+    terraform: [["/resource/demo_subnet_group/this/subnet_ids", "Incorrect attribute value type"]],
+    checker: "agrees",
+  },
+  {
+    name: "an unknown provider argument (Terraform checks only provider configurations a resource uses)",
+    document: { provider: { demo: { regino: "x" } }, ...resource("demo_subnet_group", { name: "n", subnet_ids: ["a"] }) },
+    terraform: [["/provider/demo/regino", "Extraneous JSON object property"]],
+    checker: "agrees",
+  },
+  {
+    name: "null for a required argument",
+    document: resource("demo_subnet_group", { name: null, subnet_ids: ["a"] }),
+    terraform: [],
+    checker: "agrees-with-deliberate-difference",
+  },
+  {
+    name: "a list literal interpolated into a string argument",
+    document: resource("demo_subnet_group", { name: '${["a"]}', subnet_ids: ["a"] }),
+    terraform: [["/resource/demo_subnet_group/this/name", "Incorrect attribute value type"]],
+    checker: "agrees-with-deliberate-difference",
+  },
+  {
+    name: "an undeclared reference hides the resource's other errors from Terraform",
+    document: resource("demo_subnet_group", { name: "${var.undeclared}", subnet_ids: [{ a: 1 }] }),
+    terraform: [["/resource/demo_subnet_group/this/name", "Reference to undeclared input variable"]],
+    checker: "agrees-with-deliberate-difference",
+  },
+  {
+    name: "dynamic in a nested block that has no block types",
+    document: resource("demo_replication_group", { timeouts: { dynamic: { create: { for_each: ["a"], content: {} } } } }),
+    terraform: [["/resource/demo_replication_group/this/timeouts/dynamic/create", "Unsupported block type"]],
+    checker: "known-disagreement",
+  },
+  {
+    name: "more blocks than max_items",
+    document: resource("demo_replication_group", { log_delivery_configuration: [{ destination: "a" }, { destination: "b" }, { destination: "c" }] }),
+    terraform: [["/resource/demo_replication_group/this/log_delivery_configuration/2", "Too many log_delivery_configuration blocks"]],
+    checker: "known-disagreement",
+  },
+  {
+    name: "a map-nested block given an empty object",
+    document: plan({ setting: {} }),
+    terraform: [["/resource/demo_plan/this/setting", "Missing block label"]],
+    checker: "known-disagreement",
+  },
+  {
+    name: "a map-nested block given null",
+    document: plan({ setting: null }),
+    terraform: [["/resource/demo_plan/this/setting", "Missing block label"]],
+    checker: "known-disagreement",
+  },
+  {
+    name: "a dynamic map-nested block without labels",
+    document: plan({ dynamic: { setting: { for_each: { a: "b" }, content: { value: "v" } } } }),
+    terraform: [["/resource/demo_plan/this/dynamic/setting", "Missing required argument"]],
+    checker: "known-disagreement",
+  },
+  {
+    name: "a block with min_items given true",
+    document: resource("demo_plan", { name: "n", rule: true }),
+    terraform: [
+      ["/resource/demo_plan/this", "Insufficient rule blocks"],
+      ["/resource/demo_plan/this/rule", "Incorrect JSON value type"],
+    ],
+    checker: "known-disagreement",
+  },
+  {
+    name: "a single block given a list of strings",
+    document: resource("demo_replication_group", { timeouts: ["a", "b"] }),
+    terraform: [["/resource/demo_replication_group/this/timeouts/0", "Incorrect JSON value type"], ["/resource/demo_replication_group/this/timeouts", "Duplicate timeouts block"]],
+    checker: "known-disagreement",
+  },
+];
+
+const schemas = memorySchemas(demoSnapshot());
+const text = (r: Regression) => JSON.stringify(r.document, null, 2) + "\n";
+const verdict = (r: Regression) => ({
+  stoppedEarly: false,
+  errors: r.terraform.map(([pointer, summary]): TerraformFinding => ({ pointer, summary, detail: "" })),
+});
+
+describe("conformance regressions: the checker against Terraform's recorded verdict", () => {
+  for (const r of REGRESSIONS) {
+    it(`${r.name}: ${r.checker}`, () => {
+      const { diagnostics } = checkDocument(text(r), { file: "main.tf.json", schemas });
+      const result = compare({ name: r.name, label: r.name, text: text(r) }, verdict(r), diagnostics);
+      if (r.checker === "known-disagreement") expect(result.agree).toBe(false);
+      else {
+        expect({ onlyTerraform: result.onlyTerraform, onlyChecker: result.onlyChecker }).toEqual({ onlyTerraform: [], onlyChecker: [] });
+        expect(result.deliberate.length > 0).toBe(r.checker === "agrees-with-deliberate-difference");
+      }
+    });
+  }
+});
+
+const hasTerraform = (() => {
+  try {
+    execFileSync("terraform", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasTerraform)("the recorded verdicts are what Terraform says", () => {
+  const dir = mkdtempSync(join(tmpdir(), "conformance-regressions-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("for every regression case", async () => {
+    const schemaFile = join(dir, "schema.json");
+    writeFileSync(schemaFile, JSON.stringify(demoProviderSchema));
+    const env = createTerraformEnv(dir, { address: DEMO_ADDRESS, schemaFile });
+    const cases = REGRESSIONS.map((r, i) => ({ name: `r${i}`, text: text(r), variables: ["v"] }));
+    const verdicts = await terraformValidate(env, cases);
+    const seen = REGRESSIONS.map((r, i) => ({
+      name: r.name,
+      terraform: [...new Set(verdicts.get(`r${i}`)!.errors.map((e) => JSON.stringify([e.pointer, e.summary])))].map((s) => JSON.parse(s)).sort(),
+    }));
+    expect(seen).toEqual(REGRESSIONS.map((r) => ({ name: r.name, terraform: [...r.terraform].sort() })));
+  }, 60_000);
+});

@@ -1,0 +1,96 @@
+/**
+ * The conformance run: cases (generated from a schema, or `*.tf.json` files from a directory)
+ * judged by `terraform validate` against the schema-serving provider and by the checker against
+ * the same schema, compared case by case.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { checkDocument } from "../../src/check/document.js";
+import type { ProviderSchema } from "../../src/schema/format.js";
+import { snapshotFromProviderSchema } from "../../src/schema/memory.js";
+import { memorySchemas } from "../fixtures/demo-provider.js";
+import { type Comparison, compare } from "./compare.js";
+import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
+import { generateCases } from "./generate-cases.js";
+import { type Case, terraformValidate } from "./terraform-validate.js";
+import { createTerraformEnv } from "./terraform-env.js";
+
+export interface ConformanceOptions {
+  /** Fully qualified provider address, e.g. `registry.terraform.io/hashicorp/demo`. */
+  address: string;
+  schema: ProviderSchema;
+  /** Judge every `*.tf.json` under this directory instead of generated cases. */
+  casesDir?: string;
+  /** Generate at least this many cases. */
+  minimum?: number;
+  /** Cases per `terraform validate` run. */
+  batchSize?: number;
+  /** Keep only every n-th generated case (a fast subset). */
+  every?: number;
+}
+
+export interface ConformanceResult {
+  comparisons: Comparison[];
+  timings: { terraformMs: number; checkerMs: number };
+}
+
+type LabelledCase = Case & { label: string };
+
+function casesFromDir(dir: string): LabelledCase[] {
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".tf.json")).sort();
+  return files.map((file, i) => ({ name: String(i).padStart(5, "0"), label: relative(dir, join(dir, file)), text: readFileSync(join(dir, file), "utf8") }));
+}
+
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
+  const localName = options.address.split("/").pop()!;
+  let cases: LabelledCase[] = options.casesDir ? casesFromDir(options.casesDir) : generateCases(options.schema, { localName, minimum: options.minimum ?? 2000 });
+  if (options.every && options.every > 1) cases = cases.filter((_, i) => i % options.every! === 0);
+
+  const dir = mkdtempSync(join(tmpdir(), "conformance-"));
+  try {
+    const schemaFile = join(dir, "schema.json");
+    writeFileSync(schemaFile, JSON.stringify(options.schema));
+    const env = createTerraformEnv(dir, { address: options.address, schemaFile });
+    const schemas = memorySchemas(snapshotFromProviderSchema(options.address, "0.0.0", options.schema, { method: "file", from: "conformance", createdAt: "" }));
+
+    const started = Date.now();
+    const verdicts = new Map<string, Awaited<ReturnType<typeof terraformValidate>> extends Map<string, infer V> ? V : never>();
+    const batchSize = options.batchSize ?? 250;
+    for (let i = 0; i < cases.length; i += batchSize) {
+      for (const [name, verdict] of await terraformValidate(env, cases.slice(i, i + batchSize))) verdicts.set(name, verdict);
+    }
+    const terraformMs = Date.now() - started;
+
+    const checkStarted = Date.now();
+    const comparisons = cases.map((c) => {
+      const { diagnostics } = checkDocument(c.text, { file: "main.tf.json", schemas });
+      return compare(c, verdicts.get(c.name)!, diagnostics);
+    });
+    return { comparisons, timings: { terraformMs, checkerMs: Date.now() - checkStarted } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The report `npm run conformance` prints: each disagreement with both sides, then `agreement: N/M`. */
+export function formatReport(result: ConformanceResult): string {
+  const lines: string[] = [];
+  const { comparisons } = result;
+  for (const c of comparisons.filter((c) => !c.agree)) {
+    lines.push(`✗ ${c.name} ${c.label}${c.stoppedEarly ? " (terraform stopped at loading)" : ""}`);
+    for (const t of c.onlyTerraform) lines.push(`    terraform only  ${t.pointer || "/"}  ${t.message}`);
+    for (const o of c.onlyChecker) lines.push(`    checker only    ${o.pointer || "/"}  ${o.message}`);
+    const known = KNOWN_DISAGREEMENTS.find((k) => k.label.test(c.label));
+    if (known) lines.push(`    known: ${known.what}`);
+  }
+  const agreed = comparisons.filter((c) => c.agree).length;
+  const byId = new Map<string, number>();
+  for (const c of comparisons.filter((c) => c.agree && c.deliberate.length > 0)) {
+    for (const id of new Set(c.deliberate.map((d) => d.id))) byId.set(id, (byId.get(id) ?? 0) + 1);
+  }
+  for (const [id, count] of byId) lines.push(`deliberate difference ${id}: ${count} cases (test/conformance/README.md)`);
+  lines.push(`terraform ${(result.timings.terraformMs / 1000).toFixed(1)}s, checker ${(result.timings.checkerMs / 1000).toFixed(1)}s`);
+  lines.push(`agreement: ${agreed}/${comparisons.length}`);
+  return lines.join("\n");
+}
