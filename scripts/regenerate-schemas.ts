@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import { z } from "../src/zod.js";
 import { extractFromBindings } from "../src/schema/extract/index.js";
 import { writeSnapshot } from "../src/schema/store/write.js";
 

@@ -3,7 +3,7 @@
  * (see `validators/findings.ts`); the few issues zod raises itself get our own wording here,
  * so no zod message reaches the user.
  */
-import type { z } from "zod";
+import type { z } from "../zod.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { type PathSegment, joinPointer } from "./pointer.js";
 import { isFindingParams } from "../validators/findings.js";

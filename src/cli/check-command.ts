@@ -10,7 +10,7 @@ import type { SchemaSource } from "../check/providers.js";
 import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
-import { shippedSchemas } from "../schema/store/index.js";
+import { defaultSchemas } from "../schema/store/index.js";
 
 interface CheckCommandOptions {
   providerVersion: Record<string, string>;
@@ -23,7 +23,7 @@ export interface CheckCommandDependencies {
   schemas: () => SchemaSource;
 }
 
-export function registerCheckCommand(program: Command, dependencies: CheckCommandDependencies = { schemas: shippedSchemas }): void {
+export function registerCheckCommand(program: Command, dependencies: CheckCommandDependencies = { schemas: () => defaultSchemas() }): void {
   program
     .argument("[paths...]", "cdk.tf.json / *.tf.json files, or directories to search for them", ["./cdktf.out"])
     .option(

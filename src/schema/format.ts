@@ -3,7 +3,7 @@
  * (format_version 1.0). Every schema file we read from disk is parsed with these zod schemas,
  * so a corrupt snapshot fails with a message naming the file instead of deep inside the checker.
  */
-import { z } from "zod";
+import { z } from "../zod.js";
 
 /** A cty type in its JSON form: "string", ["list","string"], ["object",{...}], "dynamic"… */
 export type CtyType =

@@ -3,7 +3,7 @@
  * wrongly shaped file fails with one message naming the file and the place inside it.
  */
 import { readFileSync } from "node:fs";
-import type { z } from "zod";
+import type { z } from "../zod.js";
 
 export class SchemaFileError extends Error {
   constructor(

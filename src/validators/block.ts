@@ -6,7 +6,7 @@
  * errors. In an object value (an attribute of object type or with nested attributes) every key
  * is data, and a key the type lacks is dropped by Terraform's conversion: a warning.
  */
-import { z } from "zod";
+import { z } from "../zod.js";
 import type { SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../schema/format.js";
 import { suggestNames } from "../check/suggest.js";
 import { isTemplateExpression } from "../check/interpolation.js";

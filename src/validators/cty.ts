@@ -3,7 +3,7 @@
  * expression string (its value is unknown until plan); primitives accept what Terraform converts,
  * with a warning, and reject what it cannot convert.
  */
-import { z } from "zod";
+import { z } from "../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
 import { isTemplateExpression } from "../check/interpolation.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, withArticle } from "./conversion.js";

@@ -3,7 +3,7 @@
  * custom issue whose `params` say which rule it breaks, how severe it is, and how to fix it. The
  * checker turns these into diagnostics; a zod message never reaches the user as such.
  */
-import type { z } from "zod";
+import type { z } from "../zod.js";
 import type { Severity } from "../check/diagnostic.js";
 import type { RuleId } from "../check/rules.js";
 import type { PathSegment } from "../check/pointer.js";

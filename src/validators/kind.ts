@@ -5,7 +5,7 @@
  * acceptable at all (reporting our own finding when not), and the union only ever has one branch
  * that matches the kind; the checker keeps that branch's issues (see `zod-issues.ts`).
  */
-import { z } from "zod";
+import { z } from "../zod.js";
 import { type Finding, addFinding } from "./findings.js";
 
 export type JsonKind = "null" | "string" | "number" | "bool" | "array" | "object";

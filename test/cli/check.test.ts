@@ -2,22 +2,10 @@
  * The CLI contract: `cdktf-schema-check [paths…]`, its options, its output and its exit codes
  * (0 nothing failing, 1 findings that fail, 2 unusable input or usage, with a one-line reason).
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "./run.js";
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
-}
+const run = (...args: string[]) => runCli(args);
 
 afterEach(() => {
   process.exitCode = undefined;

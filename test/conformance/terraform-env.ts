@@ -6,7 +6,7 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface TerraformEnv {
@@ -29,11 +29,8 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).
 export function createTerraformEnv(dir: string, options: TerraformEnvOptions): TerraformEnv {
   const type = options.address.split("/").pop()!;
   const bin = join(dir, "provider-bin");
-  mkdirSync(bin, { recursive: true });
   // Terraform runs the executable named terraform-provider-<type> in the override directory.
-  const launcher = join(bin, `terraform-provider-${type}`);
-  writeFileSync(launcher, `#!/bin/sh\nexec "${process.execPath}" --import "${TSX_LOADER}" "${SERVER}" "$@"\n`);
-  chmodSync(launcher, 0o755);
+  writeLauncher(join(bin, `terraform-provider-${type}`));
   const cliConfig = join(dir, "terraformrc");
   writeFileSync(cliConfig, `provider_installation {\n  dev_overrides {\n    "${options.address}" = "${bin}"\n  }\n  direct {}\n}\n`);
   return {
@@ -45,8 +42,28 @@ export function createTerraformEnv(dir: string, options: TerraformEnvOptions): T
       TF_INPUT: "0",
       CHECKPOINT_DISABLE: "1",
       TF_PLUGIN_CACHE_DIR: "",
-      CONFORMANCE_SCHEMA_FILE: options.schemaFile,
-      CONFORMANCE_SCHEMA_ADDRESS: options.address,
+      ...serverEnv(options),
     },
   };
+}
+
+/** What the provider process needs to know: which schema to serve. */
+export function serverEnv(options: TerraformEnvOptions): NodeJS.ProcessEnv {
+  return { CONFORMANCE_SCHEMA_FILE: options.schemaFile, CONFORMANCE_SCHEMA_ADDRESS: options.address };
+}
+
+/**
+ * Installs the test provider as `<address>` at `version` in the unpacked layout that
+ * `terraform init -plugin-dir` and filesystem mirrors read:
+ * `<dir>/<hostname>/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>`.
+ */
+export function installInPluginDir(dir: string, address: string, version: string, platform: string): void {
+  const type = address.split("/").pop()!;
+  writeLauncher(join(dir, address, version, platform, `terraform-provider-${type}_v${version}`));
+}
+
+function writeLauncher(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `#!/bin/sh\nexec "${process.execPath}" --import "${TSX_LOADER}" "${SERVER}" "$@"\n`);
+  chmodSync(path, 0o755);
 }

@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderSchema } from "../../src/schema/format.js";
 import { SchemaFileError } from "../../src/schema/read.js";
-import { SchemaStore } from "../../src/schema/store/index.js";
+import { SchemaStore, SHIPPED_SCHEMAS_DIR } from "../../src/schema/store/index.js";
+import { checkFiles } from "../../src/check/files.js";
 import { writeSnapshot } from "../../src/schema/store/write.js";
 
 /** A provider with many types, so laziness is observable. */
@@ -102,5 +103,26 @@ describe("the snapshot store", () => {
     expect(() => new SchemaStore(dir).open("example/demo", "2.0.0")).toThrow(
       `${index}: not a valid schema: resources.demo_thing_3[1]: Invalid input: expected number, received string`,
     );
+  });
+});
+
+describe("lazy loading through the checker", () => {
+  it("checking a stack that uses one aws resource type decodes that type only", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lazy-"));
+    try {
+      const file = path.join(dir, "cdk.tf.json");
+      writeFileSync(file, JSON.stringify({
+        terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "6.25.0" } } },
+        resource: { aws_elasticache_subnet_group: { sg: { name: "cache", subnet_ids: ["subnet-1"] } } },
+      }));
+      const store = new SchemaStore(SHIPPED_SCHEMAS_DIR);
+      const { diagnostics } = await checkFiles([file], { schemas: store });
+      expect(diagnostics).toEqual([]);
+      const aws = store.open("hashicorp/aws", "6.25.0");
+      expect(aws.resourceTypes().length).toBeGreaterThan(1500);
+      expect(aws.decodedEntries).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The schema store: a directory of snapshots in the pack layout (see pack.ts). `SchemaStore.shipped()`
- * is the `schemas/` directory this package ships; users may point at their own with `--schemas`.
+ * is the `schemas/` directory this package ships; `schema fetch` and `schema extract` write a
+ * project's own snapshots to `.cdktf-schemas/`, which is consulted first (see `SchemaStores`).
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -64,9 +65,48 @@ export class SchemaStore {
   }
 }
 
+/** Where `schema fetch` / `schema extract` put a project's own snapshots, relative to its root. */
+export const PROJECT_SCHEMAS_DIR = ".cdktf-schemas";
+
+/**
+ * Several stores seen as one: versions are the union, and a version present in more than one
+ * store is opened from the first (a project's own snapshot wins over the shipped one).
+ */
+export class SchemaStores {
+  constructor(readonly stores: readonly SchemaStore[]) {}
+
+  providers(): string[] {
+    return [...new Set(this.stores.flatMap((s) => s.providers()))].sort();
+  }
+
+  versions(address: string): string[] {
+    return sortVersions([...new Set(this.stores.flatMap((s) => s.versions(address)))]);
+  }
+
+  resolve(address: string, constraint?: string): string | undefined {
+    return newestSatisfying(this.versions(address), constraint);
+  }
+
+  /** The store holding a version, or undefined. */
+  storeOf(address: string, version: string): SchemaStore | undefined {
+    const wanted = normalizeVersion(version) ?? version;
+    return this.stores.find((s) => s.versions(address).includes(wanted));
+  }
+
+  open(address: string, version: string): PackedSnapshot {
+    return (this.storeOf(address, version) ?? this.stores[this.stores.length - 1]!).open(address, version);
+  }
+}
+
 let shared: SchemaStore | undefined;
 
 /** One process-wide store over the shipped schemas, so snapshots opened once stay cached. */
 export function shippedSchemas(): SchemaStore {
   return (shared ??= SchemaStore.shipped());
+}
+
+/** The project's own snapshots under `cwd` (when there are any), then the shipped ones. */
+export function defaultSchemas(cwd = process.cwd()): SchemaStores {
+  const project = path.resolve(cwd, PROJECT_SCHEMAS_DIR);
+  return new SchemaStores(existsSync(project) ? [new SchemaStore(project), shippedSchemas()] : [shippedSchemas()]);
 }

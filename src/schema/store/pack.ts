@@ -7,7 +7,7 @@
  * Opening a snapshot reads index.json only; each resource type costs one slice read, one brotli
  * decompression and one zod parse of that type alone.
  */
-import { z } from "zod";
+import { z } from "../../zod.js";
 
 export const PACK_FORMAT = "cdktf-schema-check.pack/1";
 export const INDEX_FILE = "index.json";

@@ -1,0 +1,11 @@
+/**
+ * zod, configured for what we parse. Every input is parsed JSON, which cannot hold reference
+ * cycles, so zod's default memoizer (cycle support) only costs: it walks each lazily compiled
+ * schema subtree on its first parses, which on provider schemas made a second check of the
+ * real-module corpus take 4.9 s instead of 0.15 s. Import `z` from here, never from "zod".
+ */
+import { z } from "zod";
+
+z.config({ memoizer: { attach() {}, guard() {}, alloc: (_inst, _payload, empty) => empty } });
+
+export { z };
