@@ -28,3 +28,18 @@ export interface Diagnostic {
   line?: number;
   column?: number;
 }
+
+/** The fix as a person would say it: "did you mean `name`?", "add `rule`", "write `"true"`". */
+export function describeFix(d: Diagnostic): string | undefined {
+  if (d.suggestions.length === 0) return undefined;
+  const names = d.suggestions.map((s) => `\`${s}\``).join(" or ");
+  switch (d.rule) {
+    case "unknown-argument":
+    case "unknown-type":
+      return `did you mean ${names}?`;
+    case "missing-argument":
+      return `add ${names}`;
+    default:
+      return `write ${names}`;
+  }
+}

@@ -3,7 +3,7 @@
  * rule, detail and fix, and a summary line. Colour is the caller's decision (`color`).
  */
 import { styleText } from "node:util";
-import type { Diagnostic } from "../check/diagnostic.js";
+import { type Diagnostic, describeFix } from "../check/diagnostic.js";
 import type { CheckResult, CheckSummary } from "../check/files.js";
 
 export interface PrettyOptions {
@@ -37,20 +37,6 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   }
   lines.push(summaryLine(result.summary, paint));
   return lines.join("\n") + "\n";
-}
-
-function describeFix(d: Diagnostic): string | undefined {
-  if (d.suggestions.length === 0) return undefined;
-  const names = d.suggestions.map((s) => `\`${s}\``).join(" or ");
-  switch (d.rule) {
-    case "unknown-argument":
-    case "unknown-type":
-      return `did you mean ${names}?`;
-    case "missing-argument":
-      return `add ${names}`;
-    default:
-      return `write ${names}`;
-  }
 }
 
 function summaryLine(summary: CheckSummary, paint: (style: Style, text: string) => string): string {

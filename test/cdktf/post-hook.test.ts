@@ -1,0 +1,69 @@
+/**
+ * The checker after synth, for apps in any language: the npm `postsynth` hook of this repo's
+ * example app, and the `cdktf.json` recipe (`"app": "<your app> && cdktf-schema-check
+ * \"$CDKTF_OUTDIR\""`) that Python and Go projects use. Both run the real `cdktf synth` and the
+ * built binary (bin/ → dist/), so the package is built first.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const scratch = mkdtempSync(path.join(tmpdir(), "post-hook-"));
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` };
+
+beforeAll(() => {
+  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
+}, 120_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A project directory sharing this repository's node_modules (and so its cdktf and checker). */
+function project(name: string, files: Record<string, string>, copy: string[] = []): string {
+  const dir = path.join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of copy) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  // The checker itself (bin/ → dist/), as an installed package would provide it.
+  for (const entry of ["bin", "dist"]) symlinkSync(path.join(root, entry), path.join(dir, entry));
+  return dir;
+}
+
+describe("after synth", () => {
+  it("the example app's `npm run synth` fails in its postsynth hook, listing the seed failures", () => {
+    const dir = project("example", {}, ["package.json", "cdktf.json", "main.ts", "examples", "tsconfig.json"]);
+    const run = spawnSync("npm", ["run", "synth"], { cwd: dir, env, encoding: "utf8" });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toContain("> node bin/cdktf-schema-check.js cdktf.out");
+    expect(run.stdout).toMatch(/aws_elasticache_subnet_group\.cache-subnets {2}\(seed-failures\/cache-subnets\)/);
+    expect(run.stdout).toContain("fix: did you mean `name`?");
+    expect(run.stdout).toMatch(/\d+ errors, \d+ warnings \(2 files, \d+ resources\)\./);
+  }, 120_000);
+
+  it.each([
+    ["a wrong", { subnet_group_name: "cache", subnet_ids: ["subnet-1"] }, 1],
+    ["a correct", { name: "cache", subnet_ids: ["subnet-1"] }, 0],
+  ])("the cdktf.json recipe: `cdktf synth` of %s output fails only when the checker finds errors", (label, args, failed) => {
+    const app = `
+      import { App, TerraformStack, TerraformResource } from "cdktf";
+      const app = new App();
+      const stack = new TerraformStack(app, "cache");
+      stack.addOverride("terraform.required_providers", { aws: { source: "hashicorp/aws", version: "6.25.0" } });
+      const sg = new TerraformResource(stack, "sg", { terraformResourceType: "aws_elasticache_subnet_group" });
+      for (const [key, value] of Object.entries(${JSON.stringify(args)})) sg.addOverride(key, value);
+      app.synth();
+    `;
+    const cdktfJson = { language: "typescript", app: 'node app.mjs && node bin/cdktf-schema-check.js "$CDKTF_OUTDIR"', output: "cdktf.out" };
+    const dir = project(`recipe-${failed}`, { "app.mjs": app, "cdktf.json": JSON.stringify(cdktfJson) });
+    const run = spawnSync("cdktf", ["synth"], { cwd: dir, env, encoding: "utf8" });
+    const printed = run.stdout + run.stderr;
+    if (failed) {
+      expect(run.status, `${label}: ${printed}`).not.toBe(0);
+      expect(printed).toContain('Unsupported argument "subnet_group_name"');
+    } else {
+      expect(run.status, `${label}: ${printed}`).toBe(0);
+    }
+  }, 120_000);
+});
