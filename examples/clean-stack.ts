@@ -1,7 +1,6 @@
 /** A small, correct stack: the checker must report nothing here. */
-import { S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+import { ExampleStack } from "./example-stack.js";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group/index.js";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group/index.js";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster/index.js";
@@ -9,16 +8,9 @@ import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault/index.js";
 import { BackupPlan } from "@cdktf/provider-aws/lib/backup-plan/index.js";
 
-export class CleanStack extends TerraformStack {
+export class CleanStack extends ExampleStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AwsProvider(this, "aws", { region: "us-east-1" });
-    new S3Backend(this, {
-      bucket: "example-terraform-state",
-      key: `${id}/terraform.tfstate`,
-      region: "us-east-1",
-      encrypt: true,
-    });
 
     const subnets = new ElasticacheSubnetGroup(this, "cache-subnets", {
       name: "example-cache-subnets",

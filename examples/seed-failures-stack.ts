@@ -3,9 +3,8 @@
  * them. TypeScript's typed bindings would reject most of these, so each goes through the escape
  * hatch that let it slip through in practice; the comment names the seed.
  */
-import { S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+import { ExampleStack } from "./example-stack.js";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group/index.js";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group/index.js";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster/index.js";
@@ -13,16 +12,9 @@ import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault/index.js";
 import { BackupPlan, type BackupPlanConfig } from "@cdktf/provider-aws/lib/backup-plan/index.js";
 
-export class SeedFailuresStack extends TerraformStack {
+export class SeedFailuresStack extends ExampleStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new AwsProvider(this, "aws", { region: "us-east-1" });
-    new S3Backend(this, {
-      bucket: "example-terraform-state",
-      key: `${id}/terraform.tfstate`,
-      region: "us-east-1",
-      encrypt: true,
-    });
     // Seed 004: `use_lockfile` only exists from Terraform 1.10.
     this.addOverride("terraform.backend.s3.use_lockfile", true);
 
