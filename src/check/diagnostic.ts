@@ -39,6 +39,8 @@ export function describeFix(d: Diagnostic): string | undefined {
       return `did you mean ${names}?`;
     case "missing-argument":
       return `add ${names}`;
+    case "deprecated":
+      return `use ${names} instead`;
     default:
       return `write ${names}`;
   }

@@ -1,7 +1,7 @@
 /**
  * One Terraform JSON document (a `cdk.tf.json` or a hand-written `*.tf.json`) against provider
- * schemas: top-level keys, then every resource, data source and provider configuration. The
- * `terraform` block is only read here (for `required_providers`); its own checks live elsewhere.
+ * schemas: top-level keys, every resource, data source and provider configuration, and the
+ * `terraform` block against the Terraform release that will run it (terraform-block.ts).
  */
 import type { Diagnostic } from "./diagnostic.js";
 import { checkBlock } from "./block.js";
@@ -9,7 +9,10 @@ import { JsonSource } from "./json-source.js";
 import { joinPointer } from "./pointer.js";
 import { ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
 import { suggestNames } from "./suggest.js";
+import { shippedTerraformSchemas, type TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
+import { annotateOverrides } from "./overrides.js";
+import { checkTerraformSection, type TerraformTarget } from "./terraform-block.js";
 import { isPlainObject } from "../validators/kind.js";
 
 export const TOP_LEVEL_KEYS = [
@@ -34,6 +37,10 @@ export interface DocumentCheckOptions {
   schemas: SchemaSource;
   /** Provider local name → exact version, overriding `required_providers`. */
   providerVersions?: Readonly<Record<string, string>>;
+  /** The Terraform release that will run the configuration; the newest supported one by default. */
+  terraform?: TerraformTarget;
+  /** Backend and cloud schemas per release; the shipped ones by default. */
+  terraformSchemas?: TerraformSchemas;
 }
 
 export interface DocumentCheckResult {
@@ -51,7 +58,7 @@ export function checkDocument(input: string | JsonSource | object, options: Docu
   const document = source ? source.value() : input;
   const walker = new DocumentWalker(options, isPlainObject(document) ? document : {});
   walker.walk(document);
-  const diagnostics = walker.diagnostics;
+  const diagnostics = annotateOverrides(walker.diagnostics, document);
   if (source) {
     for (const diagnostic of diagnostics) Object.assign(diagnostic, source.position(diagnostic.pointer));
     diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
@@ -103,6 +110,29 @@ class DocumentWalker {
     this.walkResources("resource", document.resource);
     this.walkResources("data", document.data);
     this.walkProviders(document.provider);
+    this.walkTerraform(document.terraform);
+  }
+
+  private walkTerraform(section: unknown): void {
+    const schemas = this.options.terraformSchemas ?? shippedTerraformSchemas();
+    const target = this.options.terraform ?? { version: schemas.newest(), source: "the newest release this checker knows" };
+    this.diagnostics.push(
+      ...checkTerraformSection(section, { file: this.options.file, schemas, target, objects: (value, pointer, what) => this.objects(value, pointer, what) }),
+    );
+    // Only a document that declares providers at all is the whole configuration (as cdk.tf.json
+    // is); hand-written modules often declare them in another file (versions.tf.json).
+    if (!this.providers.declaresAny()) return;
+    for (const localName of this.providers.undeclared()) {
+      if (localName === "terraform") continue;
+      this.report({
+        severity: "warning",
+        rule: "undeclared-provider",
+        pointer: section === undefined ? "" : "/terraform",
+        message: `Provider "${localName}" is used but not declared in terraform.required_providers`,
+        detail: `Terraform then assumes hashicorp/${localName} with any version; declare its source and version so terraform init installs the provider (and version) these resources were written for.`,
+        suggestions: [],
+      });
+    }
   }
 
   /** `{"<type>": {"<name>": body | [body…]}}`, where every level may also be an array of objects. */

@@ -1,23 +1,21 @@
 /** The programmatic entry point: check files (or directories of them) and summarise. */
 import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "./diagnostic.js";
-import { checkDocument } from "./document.js";
+import { checkDocument, type DocumentCheckOptions } from "./document.js";
 import { findDocuments } from "./discover.js";
 import { InputError } from "./input-error.js";
 import { MalformedJsonError } from "./json-source.js";
-import type { SchemaSource } from "./providers.js";
 
-export interface CheckOptions {
-  schemas: SchemaSource;
-  /** Provider local name → exact version (`{ aws: "6.25.0" }`), overriding `required_providers`. */
-  providerVersions?: Readonly<Record<string, string>>;
-}
+/** Everything a document check takes but the file name: schemas, provider and Terraform versions. */
+export type CheckOptions = Omit<DocumentCheckOptions, "file">;
 
 export interface CheckSummary {
   files: number;
   resources: number;
   errors: number;
   warnings: number;
+  /** Findings dropped by the configuration's suppressions; set once they are applied (src/config/). */
+  suppressed?: number;
 }
 
 export interface CheckResult {

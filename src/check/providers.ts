@@ -82,6 +82,15 @@ export class ProviderSchemas {
     private readonly versions: Readonly<Record<string, string>> = {},
   ) {}
 
+  declaresAny(): boolean {
+    return this.requirements.size > 0;
+  }
+
+  /** Local names looked up (used by the document) that `required_providers` does not declare. */
+  undeclared(): string[] {
+    return [...this.looked.keys()].filter((name) => !this.requirements.has(name)).sort();
+  }
+
   lookup(localName: string): ProviderLookup {
     let found = this.looked.get(localName);
     if (!found) {

@@ -88,9 +88,14 @@ export function satisfies(version: string, constraint: string): boolean {
   return parts.every((part) => satisfiesPart(normalized, part));
 }
 
+/** Negative, zero or positive as `a` is older than, equal to or newer than `b` (both versions). */
+export function compareVersions(a: string, b: string): number {
+  return semver.compare(normalizeVersion(a)!, normalizeVersion(b)!);
+}
+
 /** Ascending semver order; entries that are not versions are dropped. */
 export function sortVersions(versions: Iterable<string>): string[] {
-  return [...versions].filter((v) => normalizeVersion(v) !== undefined).sort((a, b) => semver.compare(normalizeVersion(a)!, normalizeVersion(b)!));
+  return [...versions].filter((v) => normalizeVersion(v) !== undefined).sort(compareVersions);
 }
 
 /** The newest of `versions` satisfying `constraint` (any version when there is none). */

@@ -129,8 +129,12 @@ describe("missing-argument", () => {
   it("counts a dynamic block as meeting min_items, and checks its content", () => {
     const dynamicRule = { for_each: "${var.rules}", iterator: "r", content: { rule_name: "${r.value}" } };
     expect(check({ resource: { demo_plan: { p: { name: "p", dynamic: { rule: dynamicRule } } } } })).toEqual([]);
-    expect(brief(check({ resource: { demo_plan: { p: { name: "p", dynamic: { rule: { for_each: [], content: {} } } } } } }))).toEqual([
+    expect(brief(check({ resource: { demo_plan: { p: { name: "p", dynamic: { rule: { for_each: ["a"], content: {} } } } } } }))).toEqual([
       'error missing-argument /resource/demo_plan/p/dynamic/rule/content: Missing required argument "rule_name" in demo_plan.dynamic.rule.content',
+    ]);
+    // As in Terraform, a dynamic block that cannot generate any (empty literal for_each, no content) does not count.
+    expect(brief(check({ resource: { demo_plan: { p: { name: "p", dynamic: { rule: { for_each: [], content: { rule_name: "r" } } } } } } }))).toEqual([
+      'error missing-argument /resource/demo_plan/p: Missing required block "rule" in demo_plan: at least 1 is required',
     ]);
   });
 
@@ -214,11 +218,11 @@ describe("block-shape", () => {
     expect(d!.detail).toContain('"dynamic": {"rule"');
   });
 
-  it("rejects more blocks than max_items, and several of a single block", () => {
+  it("rejects more blocks than max_items at the first one over, and several of a single block", () => {
     const g = { timeouts: [{}, {}], log_delivery_configuration: [{ destination: "a" }, { destination: "b" }, { destination: "c" }] };
     expect(brief(check({ resource: { demo_replication_group: { g } } }))).toEqual([
       'error block-shape /resource/demo_replication_group/g/timeouts: Too many "timeouts" blocks in demo_replication_group: at most 1 allowed, got 2',
-      'error block-shape /resource/demo_replication_group/g/log_delivery_configuration: Too many "log_delivery_configuration" blocks in demo_replication_group: at most 2 allowed, got 3',
+      'error block-shape /resource/demo_replication_group/g/log_delivery_configuration/2: Too many "log_delivery_configuration" blocks in demo_replication_group: at most 2 allowed, got 3',
     ]);
   });
 
@@ -271,6 +275,7 @@ describe("schema-unavailable", () => {
     expect(brief(ds)).toEqual([
       'warning schema-unavailable /terraform/required_providers/aws: No schema for provider "aws": its resources and data sources are not checked',
       'error missing-argument /resource/demo_subnet_group/sg: Missing required argument "subnet_ids" in demo_subnet_group',
+      'warning undeclared-provider /terraform: Provider "demo" is used but not declared in terraform.required_providers',
     ]);
     expect(ds[0]!.detail).toBe(
       'No schema for registry.terraform.io/hashicorp/aws matching "~> 6.0" is available. Check against a version that is available with --provider-version aws=<version> (`cdktf-schema-check schema list` shows them).',

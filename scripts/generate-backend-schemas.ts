@@ -1,0 +1,65 @@
+/**
+ * Regenerates schemas/terraform/backends.json from Terraform's Go source: for the newest patch
+ * release of every minor version from 1.5 on (plus any versions given), the backend and `cloud`
+ * schemas at that tag. Updating to a new Terraform release is this one command.
+ *
+ *   npm run backends:generate [-- --git-dir DIR] [-- 1.9.8 1.10.2 …]
+ *
+ * DIR is a bare clone of hashicorp/terraform (default /work/.mirror/hashicorp+terraform/repo).
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import { BACKENDS_FORMAT, type BackendSchema, type BackendsFile, SHIPPED_BACKENDS_FILE } from "../src/terraform/backends.js";
+import { sortVersions } from "../src/schema/versions.js";
+import { extractBackends, type SourceTree } from "./backends/extract.js";
+
+const options = new Command("generate-backend-schemas")
+  .option("--git-dir <dir>", "bare clone of hashicorp/terraform", "/work/.mirror/hashicorp+terraform/repo")
+  .option("--since <version>", "oldest minor version", "1.5")
+  .argument("[versions...]", "extra release versions to include")
+  .parse(process.argv);
+const { gitDir, since } = options.opts<{ gitDir: string; since: string }>();
+const git = (...args: string[]) => execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+
+const releaseTags = git("tag", "--list", "v*").split("\n").filter((t) => /^v\d+\.\d+\.\d+$/.test(t)).map((t) => t.slice(1));
+const [sinceMajor, sinceMinor] = since.split(".").map(Number) as [number, number];
+const newestPatch = new Map<string, string>();
+for (const version of sortVersions(releaseTags)) {
+  const [major, minor] = version.split(".").map(Number) as [number, number];
+  if (major > sinceMajor || (major === sinceMajor && minor >= sinceMinor)) newestPatch.set(`${major}.${minor}`, version);
+}
+const wanted = sortVersions([...new Set([...newestPatch.values(), ...options.args])]);
+
+const file: BackendsFile = { format: BACKENDS_FORMAT, source: `hashicorp/terraform release tags, ${path.basename(SHIPPED_BACKENDS_FILE)} by scripts/generate-backend-schemas.ts`, releases: {}, schemas: {} };
+/** Identical schemas across releases are stored once, under `<name>#<hash>`. */
+function store(name: string, schema: BackendSchema): string {
+  const text = JSON.stringify(schema);
+  const id = `${name}#${createHash("sha256").update(text).digest("hex").slice(0, 10)}`;
+  file.schemas[id] = schema;
+  return id;
+}
+
+for (const version of wanted) {
+  const tag = `v${version}`;
+  const tree: SourceTree = {
+    read: (f) => git("show", `${tag}:${f}`),
+    goFiles: (dir) =>
+      git("ls-tree", "--name-only", `${tag}:${dir}`)
+        .split("\n")
+        .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"))
+        .map((f) => git("show", `${tag}:${dir}/${f}`)),
+  };
+  const started = performance.now();
+  const extracted = extractBackends(tree);
+  file.releases[version] = {
+    backends: Object.fromEntries(Object.entries(extracted.backends).map(([name, schema]) => [name, store(name, schema)])),
+    removed: extracted.removed,
+    cloud: store("cloud", extracted.cloud),
+  };
+  console.log(`${tag}: ${Object.keys(extracted.backends).sort().join(", ")} + cloud (${(performance.now() - started).toFixed(0)} ms)`);
+}
+writeFileSync(SHIPPED_BACKENDS_FILE, JSON.stringify(file) + "\n");
+console.log(`${path.relative(process.cwd(), SHIPPED_BACKENDS_FILE)}: ${wanted.length} releases, ${Object.keys(file.schemas).length} distinct schemas`);
