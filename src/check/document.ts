@@ -7,7 +7,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { checkBlock } from "./block.js";
 import { JsonSource } from "./json-source.js";
 import { joinPointer } from "./pointer.js";
-import { ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
+import { type ProviderSchemaUse, ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
 import { suggestNames } from "./suggest.js";
 import { shippedTerraformSchemas, type TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
@@ -43,8 +43,15 @@ export interface DocumentCheckOptions {
   terraformSchemas?: TerraformSchemas;
 }
 
+/** What a check was measured against: provider schemas and the Terraform release. */
+export interface CheckedAgainst {
+  providers: ProviderSchemaUse[];
+  terraform: TerraformTarget & { release: string };
+}
+
 export interface DocumentCheckResult {
   diagnostics: Diagnostic[];
+  checkedAgainst: CheckedAgainst;
   /** Resources and data sources seen (checked or not). */
   resources: number;
 }
@@ -63,7 +70,7 @@ export function checkDocument(input: string | JsonSource | object, options: Docu
     for (const diagnostic of diagnostics) Object.assign(diagnostic, source.position(diagnostic.pointer));
     diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
   }
-  return { diagnostics, resources: walker.resources };
+  return { diagnostics, resources: walker.resources, checkedAgainst: walker.checkedAgainst() };
 }
 
 interface Located {
@@ -113,9 +120,22 @@ class DocumentWalker {
     this.walkTerraform(document.terraform);
   }
 
+  private get terraformSchemas(): TerraformSchemas {
+    return this.options.terraformSchemas ?? shippedTerraformSchemas();
+  }
+
+  private get target(): TerraformTarget {
+    return this.options.terraform ?? { version: this.terraformSchemas.newest(), source: "the newest release this checker knows" };
+  }
+
+  checkedAgainst(): CheckedAgainst {
+    const release = this.terraformSchemas.releaseOrNewest(this.target.version);
+    return { providers: this.providers.used(), terraform: { ...this.target, release } };
+  }
+
   private walkTerraform(section: unknown): void {
-    const schemas = this.options.terraformSchemas ?? shippedTerraformSchemas();
-    const target = this.options.terraform ?? { version: schemas.newest(), source: "the newest release this checker knows" };
+    const schemas = this.terraformSchemas;
+    const target = this.target;
     this.diagnostics.push(
       ...checkTerraformSection(section, { file: this.options.file, schemas, target, objects: (value, pointer, what) => this.objects(value, pointer, what) }),
     );

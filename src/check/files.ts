@@ -1,10 +1,11 @@
 /** The programmatic entry point: check files (or directories of them) and summarise. */
 import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "./diagnostic.js";
-import { checkDocument, type DocumentCheckOptions } from "./document.js";
+import { type CheckedAgainst, checkDocument, type DocumentCheckOptions } from "./document.js";
 import { findDocuments } from "./discover.js";
 import { InputError } from "./input-error.js";
 import { MalformedJsonError } from "./json-source.js";
+import type { ProviderSchemaUse } from "./providers.js";
 
 /** Everything a document check takes but the file name: schemas, provider and Terraform versions. */
 export type CheckOptions = Omit<DocumentCheckOptions, "file">;
@@ -21,12 +22,16 @@ export interface CheckSummary {
 export interface CheckResult {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+  /** The provider schemas and Terraform release the files were checked against, and why. */
+  checkedAgainst?: CheckedAgainst;
 }
 
 /** Throws `InputError` for a missing path or a file that is not JSON (with line and column). */
 export async function checkFiles(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const files = await findDocuments(paths);
   const diagnostics: Diagnostic[] = [];
+  const used = new Map<string, ProviderSchemaUse>();
+  let terraform: CheckedAgainst["terraform"] | undefined;
   let resources = 0;
   for (const file of files) {
     const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
@@ -36,12 +41,15 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
       const result = checkDocument(text, { file, ...options });
       diagnostics.push(...result.diagnostics);
       resources += result.resources;
+      for (const use of result.checkedAgainst.providers) used.set(`${use.address}@${use.version} ${use.reason}`, use);
+      terraform = result.checkedAgainst.terraform;
     } catch (err) {
       if (err instanceof MalformedJsonError) throw new InputError(err.message);
       throw err;
     }
   }
-  return { diagnostics, summary: summarize(diagnostics, files.length, resources) };
+  const checkedAgainst = terraform && { providers: [...used.values()], terraform };
+  return { diagnostics, summary: summarize(diagnostics, files.length, resources), ...(checkedAgainst ? { checkedAgainst } : {}) };
 }
 
 export function summarize(diagnostics: readonly Diagnostic[], files: number, resources: number): CheckSummary {

@@ -28,8 +28,18 @@ export interface ProviderRequirement {
 }
 
 export type ProviderLookup =
-  | { snapshot: ProviderSchemaSnapshot; requirement: ProviderRequirement }
+  | { snapshot: ProviderSchemaSnapshot; requirement: ProviderRequirement; reason: string }
   | { unavailable: string; requirement: ProviderRequirement };
+
+/** Which schema checked a provider's resources, and why that one: what the user is told. */
+export interface ProviderSchemaUse {
+  localName: string;
+  address: string;
+  version: string;
+  /** Where the snapshot came from, e.g. `@cdktf/provider-aws@21.22.1`. */
+  from: string;
+  reason: string;
+}
 
 /** `terraform.required_providers` of one document (`terraform` may be an array of blocks). */
 export function readRequiredProviders(document: Record<string, unknown>): Map<string, ProviderRequirement> {
@@ -82,6 +92,15 @@ export class ProviderSchemas {
     private readonly versions: Readonly<Record<string, string>> = {},
   ) {}
 
+  /** The schemas that were used, one entry per provider local name. */
+  used(): ProviderSchemaUse[] {
+    return [...this.looked.values()].flatMap((lookup) =>
+      "snapshot" in lookup && lookup.snapshot.address !== BUILTIN_ADDRESS
+        ? [{ localName: lookup.requirement.localName, address: lookup.snapshot.address, version: lookup.snapshot.version, from: lookup.snapshot.provenance.from, reason: lookup.reason }]
+        : [],
+    );
+  }
+
   declaresAny(): boolean {
     return this.requirements.size > 0;
   }
@@ -112,7 +131,7 @@ export class ProviderSchemas {
     } catch (err) {
       return { unavailable: (err as Error).message, requirement };
     }
-    if (address === BUILTIN_ADDRESS) return { snapshot: builtinProvider, requirement };
+    if (address === BUILTIN_ADDRESS) return { snapshot: builtinProvider, requirement, reason: "built into Terraform" };
     let version: string | undefined;
     try {
       version = this.source.resolve(address, constraint);
@@ -124,8 +143,14 @@ export class ProviderSchemas {
       const wanted = constraint === undefined ? "" : ` matching "${constraint}"${pinned !== undefined ? " (--provider-version)" : ""}`;
       return { unavailable: `no schema for ${address}${wanted} is available`, requirement };
     }
+    const reason =
+      pinned !== undefined
+        ? `--provider-version ${localName}=${pinned}`
+        : constraint !== undefined
+          ? `the newest available schema satisfying "${constraint}" (terraform.required_providers.${localName})`
+          : `the newest available schema (no version constraint declared for "${localName}")`;
     try {
-      return { snapshot: this.source.open(address, version), requirement };
+      return { snapshot: this.source.open(address, version), requirement, reason };
     } catch (err) {
       return { unavailable: `the schema for ${address} ${version} could not be read: ${(err as Error).message}`, requirement };
     }

@@ -53,7 +53,7 @@ const PROVIDER_REQUIREMENT: SchemaBlock = {
 export function checkTerraformSection(section: unknown, context: TerraformBlockContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Omit<Diagnostic, "file">) => diagnostics.push({ file: context.file, ...d });
-  const release = context.schemas.releaseFor(context.target.version) ?? context.schemas.newest();
+  const release = context.schemas.releaseOrNewest(context.target.version);
   const against = `Terraform ${context.target.version} (${context.target.source})`;
   const backends: string[] = [];
   const clouds: string[] = [];

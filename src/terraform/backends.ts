@@ -65,6 +65,11 @@ export class TerraformSchemas {
     return sameMinor.filter((r) => compareVersions(r, version) <= 0).at(-1) ?? sameMinor[0];
   }
 
+  /** `releaseFor`, falling back to the newest release (a Terraform newer than this checker). */
+  releaseOrNewest(version: string): string {
+    return this.releaseFor(version) ?? this.newest();
+  }
+
   backendTypes(release: string): string[] {
     return Object.keys(this.data.releases[release]?.backends ?? {}).sort();
   }
