@@ -14,3 +14,7 @@ export { InputError } from "./check/input-error.js";
 export { JsonSource, MalformedJsonError, type Position } from "./check/json-source.js";
 export { formatJson } from "./report/json.js";
 export { formatPretty, type PrettyOptions } from "./report/pretty.js";
+export { formatSarif, type SarifOptions } from "./report/sarif.js";
+export { formatGithub, type GithubOptions } from "./report/github.js";
+export { RULE_DOCS, type RuleDoc } from "./check/rule-docs.js";
+export { applySuppressions, loadConfig, type LoadConfigOptions, type ResolvedConfig, type Suppression } from "./config/index.js";

@@ -1,12 +1,16 @@
 /** Rule ids are public API: users filter and suppress by them, SARIF lists them. */
 export const RULES = {
-  "unknown-type": "A resource or data source type the provider does not have.",
+  "unknown-type": "A resource or data source type the provider does not have, or a backend type Terraform does not have.",
   "unknown-argument": "An argument or block name the schema does not define (or one only the provider may set).",
   "missing-argument": "A required argument is absent, or a block appears fewer times than its minimum.",
   "type-mismatch": "A value Terraform converts implicitly (warning) or cannot convert (error) to the argument's type.",
   "block-shape": "A value where a block belongs, more blocks than allowed, or blocks nested the wrong way.",
   deprecated: "An argument or block the provider marks as deprecated.",
   "schema-unavailable": "No schema is available for a provider; its resources are not checked.",
+  "invalid-value": "A value Terraform rejects outright: a malformed version constraint or provider source address.",
+  "required-version": "terraform.required_version excludes the Terraform version checked against.",
+  "undeclared-provider": "A provider used by resources but not declared in terraform.required_providers (Terraform assumes hashicorp/<name>).",
+  "unused-suppression": "A suppression in the configuration that matched no finding (remove it, or fix its rule or address).",
 } as const;
 
 export type RuleId = keyof typeof RULES;

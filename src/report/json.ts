@@ -1,7 +1,8 @@
 /**
  * `--format json`: exactly one object, `{"diagnostics":[…],"summary":{…}}`. Every diagnostic has
  * the same keys in the same order; `address` and `constructPath` are null when they do not apply,
- * `line`/`column` when the position is unknown.
+ * `line`/`column` when the position is unknown. The summary counts files, resources, errors and
+ * warnings, and (from the command line, which applies the configuration's suppressions) `suppressed`.
  */
 import type { CheckResult } from "../check/files.js";
 

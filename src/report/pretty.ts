@@ -39,11 +39,19 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   return lines.join("\n") + "\n";
 }
 
+/** The closing line without colour, e.g. `3 errors, 2 warnings, 1 suppressed (1 file, 3 resources).` */
+export function formatSummary(summary: CheckSummary): string {
+  return summaryLine(summary, (_, text) => text);
+}
+
 function summaryLine(summary: CheckSummary, paint: (style: Style, text: string) => string): string {
   const counted = `${plural(summary.files, "file")}, ${plural(summary.resources, "resource")}`;
-  if (summary.errors === 0 && summary.warnings === 0) return paint("green", `No problems found (${counted}).`);
+  const suppressed = summary.suppressed ? `${summary.suppressed} suppressed` : "";
+  if (summary.errors === 0 && summary.warnings === 0) {
+    return paint("green", `No problems found (${counted}${suppressed ? `; ${suppressed}` : ""}).`);
+  }
   const found = `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}`;
-  return `${paint(summary.errors > 0 ? "red" : "yellow", found)} (${counted}).`;
+  return `${paint(summary.errors > 0 ? "red" : "yellow", found)}${suppressed ? `, ${suppressed}` : ""} (${counted}).`;
 }
 
 function plural(n: number, word: string): string {

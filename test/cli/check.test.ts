@@ -73,7 +73,7 @@ describe("exit code 2: unusable input or usage, with a one-line reason", () => {
   it("for an unknown --format", async () => {
     const result = await run("--format", "xml", `${fixtures}/no-resources.tf.json`);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json.\n");
+    expect(result.stderr).toBe("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github.\n");
   });
 
   it("for a directory without Terraform JSON files", async () => {
@@ -102,7 +102,7 @@ describe("--format json", () => {
           constructPath: null,
         },
       ],
-      summary: { files: 1, resources: 0, errors: 1, warnings: 0 },
+      summary: { files: 1, resources: 0, errors: 1, warnings: 0, suppressed: 0 },
     });
   });
 });
@@ -112,5 +112,31 @@ describe("paths", () => {
     const result = await run("--format", "json", "test/fixtures/seeds/cdktf");
     expect(JSON.parse(result.stdout).summary.files).toBe(1);
     expect(result.stdout).toContain('"file": "test/fixtures/seeds/cdktf/stacks/seed-failures/cdk.tf.json"');
+  });
+});
+
+describe("--terraform-version", () => {
+  const backend = "test/fixtures/cli/s3-backend.tf.json";
+
+  it("1.9.0 rejects use_lockfile, naming the version", async () => {
+    const result = await run("--terraform-version", "1.9.0", "--format", "json", backend);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { message: string }) => d.message)).toEqual([
+      '"use_lockfile" needs Terraform ≥ 1.10; you are checking against Terraform 1.9.0 (--terraform-version)',
+    ]);
+  });
+
+  it("1.11.4 accepts use_lockfile and rejects role_arn, naming the version", async () => {
+    const result = await run("--terraform-version", "1.11.4", "--format", "json", backend.replace("s3-backend", "s3-backend-role-arn"));
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { message: string }) => d.message)).toEqual([
+      '"role_arn" was removed from the s3 backend in Terraform 1.10 (last in 1.9); you are checking against Terraform 1.11.4 (--terraform-version)',
+    ]);
+    expect((await run("--terraform-version", "1.11.4", backend)).code).toBe(0);
+  });
+
+  it("exits 2 for versions it has no schemas for", async () => {
+    const result = await run("--terraform-version", "1.2.0", backend);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain("Terraform 1.2.0 is older than the oldest release with known backend schemas (1.5.7)");
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * The long form of every rule in rules.ts: its usual severity, why it matters, and a small
+ * Terraform JSON example that breaks it and one that does not. SARIF reports carry these as
+ * each rule's help text (code scanning shows them beside every alert); the README's rules table
+ * is the short form. Keyed by RuleId, so a new rule does not typecheck until it is documented.
+ */
+import { RULES, type RuleId } from "./rules.js";
+
+export interface RuleDoc {
+  /** The severity the rule reports with; `type-mismatch` reports both, its default is error. */
+  severity: "error" | "warning";
+  /** Why the rule exists and what Terraform does with such input. */
+  help: string;
+  /** Terraform JSON (a fragment of cdk.tf.json) that the rule reports. */
+  bad: string;
+  /** The same fragment, fixed. */
+  good: string;
+}
+
+export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
+  "unknown-type": {
+    severity: "error",
+    help: "The provider's schema has no resource or data source type of this name (or Terraform has no backend of this name). Terraform stops at plan with \"The provider does not support resource type\". Usually a typo, a type declared under the wrong block (a data source under \"resource\"), or a type added in a newer provider version than the one checked.",
+    bad: '{ "resource": { "aws_elasticache_replicaton_group": { "cache": { "replication_group_id": "cache" } } } }',
+    good: '{ "resource": { "aws_elasticache_replication_group": { "cache": { "replication_group_id": "cache" } } } }',
+  },
+  "unknown-argument": {
+    severity: "error",
+    help: "The schema defines no argument or block of this name here, or defines it as read-only (computed): only the provider sets it. Terraform rejects it with \"An argument named … is not expected here\". Common causes: a camelCase name from an escape hatch (addOverride) where Terraform wants snake_case, or an argument that exists only in another provider version.",
+    bad: '{ "resource": { "aws_elasticache_subnet_group": { "sg": { "subnet_group_name": "cache", "subnet_ids": ["subnet-1"] } } } }',
+    good: '{ "resource": { "aws_elasticache_subnet_group": { "sg": { "name": "cache", "subnet_ids": ["subnet-1"] } } } }',
+  },
+  "missing-argument": {
+    severity: "error",
+    help: "A required argument is absent, or a block appears fewer times than the schema's min_items. Terraform reports \"Missing required argument\" at plan.",
+    bad: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily" } } } }',
+    good: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "daily", "target_vault_name": "vault" }] } } } }',
+  },
+  "type-mismatch": {
+    severity: "error",
+    help: "The value's type does not match the argument's. When Terraform cannot convert it (the string \"yes\" to a bool) it is an error. When Terraform converts it implicitly (the bool true to the string \"true\", a string to a one-element list) it is a warning: Terraform accepts it, but typed CDKTF bindings in Python, Java, C# and Go reject the same value.",
+    bad: '{ "resource": { "aws_elasticache_replication_group": { "cache": { "transit_encryption_enabled": "yes" } } } }',
+    good: '{ "resource": { "aws_elasticache_replication_group": { "cache": { "transit_encryption_enabled": true } } } }',
+  },
+  "block-shape": {
+    severity: "error",
+    help: "A block is written the wrong way: a plain value where the schema has a block, a block where it has an attribute, more blocks than max_items, or nesting that does not match the schema. Terraform reports \"Unsupported block type\" or \"Too many blocks\".",
+    bad: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "r", "target_vault_name": "v", "lifecycle": 7 }] } } } }',
+    good: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "r", "target_vault_name": "v", "lifecycle": [{ "delete_after": 7 }] }] } } } }',
+  },
+  deprecated: {
+    severity: "warning",
+    help: "The provider (or Terraform, for backends) marks this argument or block as deprecated. It still works, but a later version removes it; the detail names the replacement when the schema does.",
+    bad: '{ "terraform": { "backend": { "s3": { "bucket": "state", "key": "app", "region": "eu-west-1", "endpoint": "https://s3.example.com" } } } }',
+    good: '{ "terraform": { "backend": { "s3": { "bucket": "state", "key": "app", "region": "eu-west-1", "endpoints": { "s3": "https://s3.example.com" } } } } }',
+  },
+  "schema-unavailable": {
+    severity: "warning",
+    help: "No schema is available for a provider at the version asked for, so its resources and data sources are not checked (everything else still is). Check against a version that is available with --provider-version NAME=VERSION or the providerVersions setting, or fetch the schema with `cdktf-schema-check schema fetch`.",
+    bad: '{ "terraform": { "required_providers": { "google": { "source": "hashicorp/google", "version": "~> 6.0" } } }, "resource": { "google_storage_bucket": { "b": { "name": "b", "location": "EU" } } } }',
+    good: "cdktf-schema-check schema fetch google@6.8.0   (then check again: the google resources are checked)",
+  },
+  "invalid-value": {
+    severity: "error",
+    help: "A value Terraform rejects outright before looking at any provider: a malformed version constraint or provider source address in the terraform block. terraform init fails on it.",
+    bad: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": "=> 6.0" } } } }',
+    good: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": ">= 6.0" } } } }',
+  },
+  "required-version": {
+    severity: "warning",
+    help: "terraform.required_version excludes the Terraform release checked against (--terraform-version, the terraform on PATH, or the newest known release), so that Terraform refuses to run the configuration.",
+    bad: '{ "terraform": { "required_version": "< 1.5.0" } }   (checked against Terraform 1.11.4)',
+    good: '{ "terraform": { "required_version": ">= 1.5.0" } }',
+  },
+  "undeclared-provider": {
+    severity: "warning",
+    help: "Resources use a provider that terraform.required_providers does not declare. Terraform then assumes hashicorp/<name> with any version, which may not be the provider or version the bindings were generated for.",
+    bad: '{ "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs" } } } }',
+    good: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": "~> 6.0" } } }, "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs" } } } }',
+  },
+  "unused-suppression": {
+    severity: "warning",
+    help: "A suppression in the configuration (cdktf-schema-check.json, or \"schemaCheck\" in cdktf.json) matched no finding. The problem it silenced is fixed, or its rule or address is misspelled; remove it so it cannot hide a new finding later. It is a warning, so --strict fails on it.",
+    bad: '{ "suppressions": [{ "rule": "deprecated", "address": "aws_s3_bucket.old", "reason": "migrating" }] }   (no aws_s3_bucket.old any more)',
+    good: '{ "suppressions": [] }',
+  },
+};
+
+/** The help text of a rule: its one-line doc, the long explanation, and the examples. */
+export function ruleHelp(id: RuleId): { text: string; markdown: string } {
+  const doc = RULE_DOCS[id];
+  return {
+    text: `${RULES[id]}\n\n${doc.help}\n\nReported:\n  ${doc.bad}\n\nAccepted:\n  ${doc.good}`,
+    markdown: `${RULES[id]}\n\n${doc.help}\n\nReported:\n\n${fence(doc.bad)}\n\nAccepted:\n\n${fence(doc.good)}`,
+  };
+}
+
+function fence(example: string): string {
+  let json = true;
+  try {
+    JSON.parse(example);
+  } catch {
+    json = false;
+  }
+  return `\`\`\`${json ? "json" : ""}\n${example}\n\`\`\``;
+}

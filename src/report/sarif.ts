@@ -1,0 +1,121 @@
+/**
+ * `--format sarif`: one SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) with one
+ * run, for GitHub code scanning and other SARIF viewers. The driver lists every rule in RULES with
+ * its help text (rule-docs.ts); each diagnostic is one result with its file (relative to the
+ * working directory, under `%SRCROOT%`), line and column, and as logical locations the Terraform
+ * address and the cdktf construct path.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { type Diagnostic, describeFix } from "../check/diagnostic.js";
+import type { CheckResult } from "../check/files.js";
+import { RULE_DOCS, ruleHelp } from "../check/rule-docs.js";
+import { RULES, type RuleId } from "../check/rules.js";
+
+export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+export const INFORMATION_URI = "https://www.npmjs.com/package/cdktf-schema-check";
+const SRCROOT = "%SRCROOT%";
+
+export interface SarifOptions {
+  /** Paths are made relative to this directory (`%SRCROOT%`); the process's by default. */
+  cwd?: string;
+  /** The tool version to report; this package's by default. */
+  toolVersion?: string;
+}
+
+export function formatSarif(result: CheckResult, options: SarifOptions = {}): string {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const ruleIds = Object.keys(RULES) as RuleId[];
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "cdktf-schema-check",
+            version: options.toolVersion ?? packageVersion(),
+            informationUri: INFORMATION_URI,
+            rules: ruleIds.map(describeRule),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        columnKind: "utf16CodeUnits",
+        results: result.diagnostics.map((d) => toResult(d, ruleIds.indexOf(d.rule as RuleId), cwd)),
+        // Which provider schemas and Terraform release the files were checked against, and why.
+        ...(result.checkedAgainst ? { properties: { checkedAgainst: result.checkedAgainst } } : {}),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}
+
+function describeRule(id: RuleId) {
+  const doc = RULE_DOCS[id];
+  return {
+    id,
+    name: id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: RULES[id] },
+    fullDescription: { text: doc.help },
+    help: ruleHelp(id),
+    defaultConfiguration: { level: doc.severity },
+  };
+}
+
+function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
+  const fix = describeFix(d);
+  const text = [d.message, d.detail, fix ? `Fix: ${fix}` : undefined].filter((line) => line !== undefined).join("\n");
+  const logicalLocations = [
+    ...(d.address ? [{ name: d.address.split(".").pop(), fullyQualifiedName: d.address, kind: "resource" }] : []),
+    ...(d.constructPath ? [{ name: d.constructPath.split("/").pop(), fullyQualifiedName: d.constructPath, kind: "object" }] : []),
+  ];
+  const artifactLocation = artifactLocationOf(d.file, cwd);
+  return {
+    ruleId: d.rule,
+    ...(ruleIndex >= 0 ? { ruleIndex } : {}),
+    level: d.severity,
+    message: { text },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          ...(d.line !== undefined ? { region: { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) } } : {}),
+        },
+        ...(logicalLocations.length > 0 ? { logicalLocations } : {}),
+      },
+    ],
+    // Stable across edits that move lines: the same finding at the same place is the same alert.
+    partialFingerprints: {
+      "cdktfSchemaCheck/v1": createHash("sha256").update([d.rule, artifactLocation.uri, d.pointer, d.message].join("\0")).digest("hex"),
+    },
+    properties: {
+      pointer: d.pointer,
+      ...(d.address ? { address: d.address } : {}),
+      ...(d.constructPath ? { constructPath: d.constructPath } : {}),
+      ...(d.suggestions.length > 0 ? { suggestions: d.suggestions } : {}),
+    },
+  };
+}
+
+/** Relative to `%SRCROOT%` when the file is under it, otherwise an absolute file URI. */
+function artifactLocationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+}
+
+function directoryUri(directory: string): string {
+  const href = pathToFileURL(directory).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+
+let cachedVersion: string | undefined;
+
+function packageVersion(): string {
+  // src/report/ and dist/report/ are both two levels below the package root.
+  cachedVersion ??= (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  return cachedVersion;
+}
