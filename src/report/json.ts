@@ -3,6 +3,7 @@
  * the same keys in the same order; `address` and `constructPath` are null when they do not apply,
  * `line`/`column` when the position is unknown. The summary counts files, resources, errors and
  * warnings, and (from the command line, which applies the configuration's suppressions) `suppressed`.
+ * `checkedAgainst` names the provider schemas and Terraform release used, and why.
  */
 import type { CheckResult } from "../check/files.js";
 
@@ -20,5 +21,5 @@ export function formatJson(result: CheckResult): string {
     suggestions: d.suggestions,
     constructPath: d.constructPath ?? null,
   }));
-  return JSON.stringify({ diagnostics, summary: result.summary }, null, 2) + "\n";
+  return JSON.stringify({ diagnostics, summary: result.summary, checkedAgainst: result.checkedAgainst ?? null }, null, 2) + "\n";
 }

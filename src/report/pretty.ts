@@ -36,7 +36,20 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
     lines.push("");
   }
   lines.push(summaryLine(result.summary, paint));
+  lines.push(...checkedAgainstLines(result).map((line) => paint("dim", line)));
   return lines.join("\n") + "\n";
+}
+
+/** Which schemas decided the findings, and why those: shown whenever a provider schema was used. */
+export function checkedAgainstLines(result: CheckResult): string[] {
+  const against = result.checkedAgainst;
+  if (!against || against.providers.length === 0) return [];
+  const { terraform } = against;
+  return [
+    "Checked against:",
+    ...against.providers.map((p) => `  ${p.address} ${p.version} (schema from ${p.from}): ${p.reason}`),
+    `  Terraform ${terraform.version} (${terraform.source}) for the terraform block${terraform.release === terraform.version ? "" : `, with the backend schemas of ${terraform.release}`}`,
+  ];
 }
 
 /** The closing line without colour, e.g. `3 errors, 2 warnings, 1 suppressed (1 file, 3 resources).` */

@@ -103,7 +103,26 @@ describe("--format json", () => {
         },
       ],
       summary: { files: 1, resources: 0, errors: 1, warnings: 0, suppressed: 0 },
+      checkedAgainst: { providers: [], terraform: expect.objectContaining({ version: expect.any(String), release: expect.any(String) }) },
     });
+  });
+
+  it("names the schema each provider was checked against, and why", async () => {
+    const result = await run("--format", "json", "--terraform-version", "1.11.4", "test/fixtures/seeds/cdktf");
+    expect(JSON.parse(result.stdout).checkedAgainst).toEqual({
+      providers: [
+        {
+          localName: "aws",
+          address: "registry.terraform.io/hashicorp/aws",
+          version: "6.25.0",
+          from: "@cdktf/provider-aws@21.22.1",
+          reason: 'the newest available schema satisfying "6.25.0" (terraform.required_providers.aws)',
+        },
+      ],
+      terraform: { version: "1.11.4", source: "--terraform-version", release: "1.11.4" },
+    });
+    const pretty = await run("--terraform-version", "1.11.4", "--provider-version", "aws=6.66.0", "test/fixtures/seeds/cdktf");
+    expect(pretty.stdout).toContain("Checked against:\n  registry.terraform.io/hashicorp/aws 6.66.0 (schema from @cdktn/provider-aws@25.7.0): --provider-version aws=6.66.0\n");
   });
 });
 

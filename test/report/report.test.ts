@@ -35,6 +35,9 @@ describe("pretty report", () => {
                           Terraform cannot convert the string "yes" to a bool: only the strings "true", "false", "1" and "0" convert to a bool, not "yes".
 
       3 errors, 2 warnings (1 file, 3 resources).
+      Checked against:
+        registry.terraform.io/hashicorp/demo 1.0.0 (schema from test/fixtures/demo-provider.ts): the newest available schema satisfying "1.0.0" (terraform.required_providers.demo)
+        Terraform 1.15.9 (the newest release this checker knows) for the terraform block
       "
     `);
   });
@@ -43,6 +46,9 @@ describe("pretty report", () => {
     const result = await checkFiles(["test/fixtures/demo/clean.tf.json"], { schemas });
     expect(formatPretty(result, { color: false })).toMatchInlineSnapshot(`
       "No problems found (1 file, 1 resource).
+      Checked against:
+        registry.terraform.io/hashicorp/demo 1.0.0 (schema from test/fixtures/demo-provider.ts): the newest available schema (no version constraint declared for "demo")
+        Terraform 1.15.9 (the newest release this checker knows) for the terraform block
       "
     `);
   });
@@ -58,7 +64,7 @@ describe("JSON report", () => {
   it("is exactly one object with diagnostics and summary, every diagnostic with the same keys in order", async () => {
     const result = await checkFiles([file], { schemas });
     const parsed = JSON.parse(formatJson(result));
-    expect(Object.keys(parsed)).toEqual(["diagnostics", "summary"]);
+    expect(Object.keys(parsed)).toEqual(["diagnostics", "summary", "checkedAgainst"]);
     for (const diagnostic of parsed.diagnostics) {
       expect(Object.keys(diagnostic)).toEqual([
         "severity",
@@ -76,6 +82,22 @@ describe("JSON report", () => {
     }
     expect(parsed).toMatchInlineSnapshot(`
       {
+        "checkedAgainst": {
+          "providers": [
+            {
+              "address": "registry.terraform.io/hashicorp/demo",
+              "from": "test/fixtures/demo-provider.ts",
+              "localName": "demo",
+              "reason": "the newest available schema satisfying "1.0.0" (terraform.required_providers.demo)",
+              "version": "1.0.0",
+            },
+          ],
+          "terraform": {
+            "release": "1.15.9",
+            "source": "the newest release this checker knows",
+            "version": "1.15.9",
+          },
+        },
         "diagnostics": [
           {
             "address": null,
