@@ -21,10 +21,13 @@ import { checkDocument } from "../check/document.js";
 import { type Diagnostic, describeFix } from "../check/diagnostic.js";
 import type { SchemaSource } from "../check/providers.js";
 import { defaultSchemas } from "../schema/store/index.js";
+import { terraformOnPath } from "../terraform/version.js";
 
 export interface SchemaCheckOptions {
   /** Provider local name → exact schema version (`{ aws: "6.25.0" }`); otherwise `required_providers` decides. */
   providerVersions?: Readonly<Record<string, string>>;
+  /** The Terraform release that will run the stacks (backend checks); default: `terraform` on PATH, else the newest known. */
+  terraformVersion?: string;
   /** Warnings fail the synth too. */
   strict?: boolean;
   /** Where schemas come from: the project's `.cdktf-schemas/`, then the shipped snapshots. */
@@ -66,16 +69,18 @@ export class SchemaCheck implements IValidation {
   validate(): string[] {
     const outdir = (this.stack.node.root as { outdir?: string }).outdir ?? "cdktf.out";
     const file = path.join(outdir, "stacks", this.stack.node.id, "cdk.tf.json");
+    const terraform = this.options.terraformVersion ? { version: this.options.terraformVersion, source: "SchemaCheck terraformVersion" } : terraformOnPath();
     const { diagnostics } = checkDocument(this.stack.toTerraform() as object, {
       file,
       schemas: this.options.schemas ?? defaultSchemas(),
       ...(this.options.providerVersions ? { providerVersions: this.options.providerVersions } : {}),
+      ...(terraform ? { terraform } : {}),
     });
     const failing = diagnostics.filter((d) => d.severity === "error" || this.options.strict);
     for (const warning of diagnostics.filter((d) => !failing.includes(d))) {
-      this.constructAt(warning).node.addMetadata(WARNING_METADATA, describe(warning));
+      this.constructAt(warning).node.addMetadata(WARNING_METADATA, describe(warning, this.stack.node.path));
     }
-    return failing.map(describe);
+    return failing.map((d) => describe(d, this.stack.node.path));
   }
 
   /** The construct a finding belongs to (from cdktf's `//` metadata), else the stack. */
@@ -85,9 +90,9 @@ export class SchemaCheck implements IValidation {
   }
 }
 
-/** One line per finding, as cdktf lists validation errors: `[path] message`. */
-function describe(d: Diagnostic): string {
-  const where = d.constructPath ?? d.address ?? d.pointer;
+/** One line per finding, as cdktf lists validation errors: `[path] message`; stack-level findings name the stack. */
+function describe(d: Diagnostic, stackPath: string): string {
+  const where = d.constructPath ?? d.address ?? stackPath;
   const fix = describeFix(d);
   return `[${where}] ${d.severity} ${d.rule}: ${d.message}${fix ? ` (${fix})` : ""} at ${d.pointer}`;
 }

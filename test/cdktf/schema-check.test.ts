@@ -105,3 +105,18 @@ describe("the example app under SchemaCheck", () => {
     expect(message).not.toContain("[clean]");
   });
 });
+
+describe("SchemaCheck and the terraform block", () => {
+  it("checks the backend against the Terraform version it is given", () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), "backend-"));
+    outdirs.push(outdir);
+    const app = new cdktf.App({ outdir });
+    const stack = new cdktf.TerraformStack(app, "state");
+    new cdktf.S3Backend(stack, { bucket: "b", key: "k", region: "us-east-1" });
+    stack.addOverride("terraform.backend.s3.use_lockfile", true);
+    SchemaCheck.of(app, { terraformVersion: "1.9.8" });
+    expect(() => app.synth()).toThrow(
+      '[state] [state] error unknown-argument: "use_lockfile" needs Terraform ≥ 1.10; you are checking against Terraform 1.9.8 (SchemaCheck terraformVersion) at /terraform/backend/s3/use_lockfile',
+    );
+  });
+});
