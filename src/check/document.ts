@@ -129,7 +129,7 @@ class DocumentWalker {
   }
 
   checkedAgainst(): CheckedAgainst {
-    const release = this.terraformSchemas.releaseOrNewest(this.target.version);
+    const release = this.terraformSchemas.nearestRelease(this.target.version);
     return { providers: this.providers.used(), terraform: { ...this.target, release } };
   }
 

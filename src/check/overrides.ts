@@ -16,25 +16,26 @@ export function annotateOverrides(diagnostics: Diagnostic[], document: unknown):
   return diagnostics.map((d) => (isOverridden(d.pointer, overrides) ? { ...d, detail: d.detail ? `${d.detail} ${NOTE}` : NOTE } : d));
 }
 
-function overridesOf(document: unknown): Map<string, Set<string>> {
-  const found = new Map<string, Set<string>>();
+/** Owner → overridden paths, each split on dots (cdktf lists top-level keys; a dotted path is matched exactly). */
+function overridesOf(document: unknown): Map<string, string[][]> {
+  const found = new Map<string, string[][]>();
   if (!isPlainObject(document) || !isPlainObject(document["//"])) return found;
   const metadata = document["//"].metadata;
   if (!isPlainObject(metadata) || !isPlainObject(metadata.overrides)) return found;
   for (const [owner, keys] of Object.entries(metadata.overrides)) {
-    if (Array.isArray(keys)) found.set(owner, new Set(keys.filter((k): k is string => typeof k === "string").map((k) => k.split(".")[0]!)));
+    if (Array.isArray(keys)) found.set(owner, keys.filter((k): k is string => typeof k === "string" && k !== "").map((k) => k.split(".")));
   }
   return found;
 }
 
 /** `/resource/<type>/<name>/<key>/…` under an overridden key of `<type>`; `/<key>/…` under the stack's. */
-function isOverridden(pointer: string, overrides: Map<string, Set<string>>): boolean {
-  const segments = parsePointer(pointer);
-  // Below the overridden key: a finding on `/terraform` itself is about the block, not a value set.
-  if (segments.length > 1 && overrides.get("stack")?.has(segments[0]!)) return true;
+function isOverridden(pointer: string, overrides: Map<string, string[][]>): boolean {
+  // Array indices (bodies written as arrays, list elements) are not part of override paths.
+  const segments = parsePointer(pointer).filter((s) => !/^\d+$/.test(s));
+  const under = (path: string[], at: string[]) => path.length <= at.length && path.every((p, i) => p === at[i]);
+  // A finding on `/terraform` itself is about the block, not a value set: only what lies below a top-level key.
+  if (overrides.get("stack")?.some((path) => under(path, segments) && (path.length > 1 || segments.length > 1))) return true;
   if (segments[0] !== "resource" && segments[0] !== "data") return false;
   const [, type, , ...rest] = segments;
-  // A resource body may be an array of bodies: skip its index.
-  const key = /^\d+$/.test(rest[0] ?? "") ? rest[1] : rest[0];
-  return type !== undefined && key !== undefined && overrides.get(type)?.has(key) === true;
+  return type !== undefined && overrides.get(type)?.some((path) => under(path, rest)) === true;
 }

@@ -32,7 +32,7 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
   },
   "missing-argument": {
     severity: "error",
-    help: "A required argument is absent, or a block appears fewer times than the schema's min_items. Terraform reports \"Missing required argument\" at plan.",
+    help: "A required argument is absent, or a block appears fewer times than the schema's min_items. Terraform reports \"Missing required argument\" at plan. In a backend block it is a warning: terraform init -backend-config may supply the argument (a partial configuration).",
     bad: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily" } } } }',
     good: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "daily", "target_vault_name": "vault" }] } } } }',
   },

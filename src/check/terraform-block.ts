@@ -6,7 +6,7 @@
  */
 import { ProviderAddressError, parseProviderAddress } from "../schema/address.js";
 import type { SchemaBlock } from "../schema/format.js";
-import { parseConstraint, satisfies, VersionConstraintError } from "../schema/versions.js";
+import { normalizeVersion, parseConstraint, satisfies, VersionConstraintError } from "../schema/versions.js";
 import type { BackendSchema, TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
 import { isPlainObject } from "../validators/kind.js";
@@ -53,7 +53,7 @@ const PROVIDER_REQUIREMENT: SchemaBlock = {
 export function checkTerraformSection(section: unknown, context: TerraformBlockContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Omit<Diagnostic, "file">) => diagnostics.push({ file: context.file, ...d });
-  const release = context.schemas.releaseOrNewest(context.target.version);
+  const release = context.schemas.nearestRelease(context.target.version);
   const against = `Terraform ${context.target.version} (${context.target.source})`;
   const backends: string[] = [];
   const clouds: string[] = [];
@@ -66,11 +66,30 @@ export function checkTerraformSection(section: unknown, context: TerraformBlockC
         if (name !== "//") checkRequirement(name, requirement, joinPointer(at, name), context, report, diagnostics);
       }
     }
+    // `{"s3": {…}}` as cdktf writes it, or arrays at either level: `[{"s3": [{…}]}]`.
     for (const { body: byType, pointer: at } of context.objects(body.backend, joinPointer(pointer, "backend"), "backend")) {
-      for (const [type, config] of Object.entries(byType)) {
-        if (type === "//") continue;
-        backends.push(joinPointer(at, type));
-        diagnostics.push(...checkBackend(type, config, joinPointer(at, type), release, against, context, report));
+      const types = Object.keys(byType).filter((type) => type !== "//");
+      if (types.length === 0) {
+        report({
+          severity: "error",
+          rule: "block-shape",
+          pointer: at,
+          message: "Empty backend block: its one key names the backend type",
+          detail: `For example {"s3": {"bucket": …}}. Backends in ${against}: ${context.schemas.backendTypes(release).join(", ")}.`,
+          suggestions: [],
+        });
+      }
+      for (const type of types) {
+        const typePointer = joinPointer(at, type);
+        if (!context.schemas.backend(release, type)) {
+          backends.push(typePointer);
+          reportUnknownBackend(type, typePointer, release, against, context.schemas, report);
+          continue;
+        }
+        for (const { body: config, pointer: configPointer } of context.objects(byType[type], typePointer, `backend "${type}"`)) {
+          backends.push(configPointer);
+          diagnostics.push(...checkBackend(type, config, configPointer, release, against, context));
+        }
       }
     }
     for (const { body: cloud, pointer: at } of context.objects(body.cloud, joinPointer(pointer, "cloud"), "cloud")) {
@@ -86,6 +105,16 @@ export function checkTerraformSection(section: unknown, context: TerraformBlockC
       pointer: extra,
       message: "Duplicate backend configuration: a configuration may have only one backend",
       detail: `The first backend is at ${backends[0]}.`,
+      suggestions: [],
+    });
+  }
+  for (const extra of clouds.slice(1)) {
+    report({
+      severity: "error",
+      rule: "block-shape",
+      pointer: extra,
+      message: "Duplicate cloud configuration: a configuration may have only one cloud block",
+      detail: `The first cloud block is at ${clouds[0]}.`,
       suggestions: [],
     });
   }
@@ -109,14 +138,28 @@ function checkRequiredVersion(
   against: string,
   report: (d: Omit<Diagnostic, "file">) => void,
 ): void {
+  let parts;
   try {
-    parseConstraint(constraint);
+    parts = parseConstraint(constraint);
   } catch (err) {
     if (!(err instanceof VersionConstraintError)) throw err;
     report({ severity: "error", rule: "invalid-value", pointer, message: `Invalid required_version: ${err.message}`, suggestions: [] });
     return;
   }
-  if (!satisfies(target.version, constraint)) {
+  if (parts.some((p) => p.prerelease)) {
+    report({
+      severity: "error",
+      rule: "invalid-value",
+      pointer,
+      message: `Invalid required_version "${constraint}": Terraform does not support pre-release versions in required_version`,
+      detail: "Remove the pre-release part; pre-release builds of Terraform match constraints by their version core (1.12.0-beta1 as 1.12.0).",
+      suggestions: [],
+    });
+    return;
+  }
+  // Terraform checks its version core: a pre-release build counts as its release.
+  const core = normalizeVersion(target.version)?.replace(/-.*$/, "");
+  if (core !== undefined && !satisfies(core, constraint)) {
     report({
       severity: "warning",
       rule: "required-version",
@@ -168,30 +211,28 @@ function checkRequirement(
   }
 }
 
-function checkBackend(
+function reportUnknownBackend(
   type: string,
-  config: unknown,
   pointer: string,
   release: string,
   against: string,
-  context: TerraformBlockContext,
+  schemas: TerraformSchemas,
   report: (d: Omit<Diagnostic, "file">) => void,
-): Diagnostic[] {
+): void {
+  const removed = schemas.removedBackend(release, type);
+  report({
+    severity: "error",
+    rule: "unknown-type",
+    pointer,
+    message: removed ?? `Unsupported backend type "${type}": ${against} has no backend of that name`,
+    detail: `Backends in ${against}: ${schemas.backendTypes(release).join(", ")}.`,
+    suggestions: removed ? [] : suggestNames(type, schemas.backendTypes(release)),
+  });
+}
+
+function checkBackend(type: string, config: Record<string, unknown>, pointer: string, release: string, against: string, context: TerraformBlockContext): Diagnostic[] {
   const { schemas } = context;
-  const schema = schemas.backend(release, type);
-  if (!schema) {
-    const removed = schemas.removedBackend(release, type);
-    const suggestions = removed ? [] : suggestNames(type, schemas.backendTypes(release));
-    report({
-      severity: "error",
-      rule: "unknown-type",
-      pointer,
-      message: removed ?? `Unsupported backend type "${type}": ${against} has no backend of that name`,
-      detail: `Backends in ${against}: ${schemas.backendTypes(release).join(", ")}.`,
-      suggestions,
-    });
-    return [];
-  }
+  const schema = schemas.backend(release, type)!;
   const name = `backend "${type}"`;
   return checkBlock(config, schema.block, { file: context.file, pointer, name }).map((d) => explainBackendFinding(d, type, pointer, schema, release, against, schemas));
 }
@@ -208,6 +249,15 @@ function explainBackendFinding(
 ): Diagnostic {
   const relative = parsePointer(d.pointer).slice(parsePointer(base).length);
   const key = relative[0];
+  // `terraform init -backend-config=…` may supply the backend's own arguments (a partial
+  // configuration), so a missing one is only a warning; Terraform checks after merging them.
+  if (d.rule === "missing-argument" && relative.length === 0 && d.message.startsWith("Missing required argument")) {
+    return {
+      ...d,
+      severity: "warning",
+      detail: `${d.detail ? `${d.detail} ` : ""}The backend needs it unless terraform init supplies it with -backend-config (a partial configuration).`,
+    };
+  }
   if (key === undefined) return d;
   if (d.rule === "deprecated") {
     const path = relative.filter((s) => !/^\d+$/.test(s)).join(".");

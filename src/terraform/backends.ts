@@ -34,6 +34,12 @@ export const backendsFileSchema = z.object({
     }),
   ),
   schemas: z.record(z.string(), backendSchemaSchema),
+}).superRefine((file, ctx) => {
+  for (const [release, { backends, cloud }] of Object.entries(file.releases)) {
+    for (const [type, id] of [...Object.entries(backends), ["cloud", cloud] as const]) {
+      if (!Object.hasOwn(file.schemas, id)) ctx.addIssue({ code: "custom", path: ["releases", release, type], message: `no schema "${id}" in "schemas"` });
+    }
+  }
 });
 export type BackendsFile = z.infer<typeof backendsFileSchema>;
 
@@ -65,9 +71,15 @@ export class TerraformSchemas {
     return sameMinor.filter((r) => compareVersions(r, version) <= 0).at(-1) ?? sameMinor[0];
   }
 
-  /** `releaseFor`, falling back to the newest release (a Terraform newer than this checker). */
-  releaseOrNewest(version: string): string {
-    return this.releaseFor(version) ?? this.newest();
+  /**
+   * `releaseFor`, else the nearest release with schemas: the newest for a Terraform newer than
+   * this checker, the oldest for one older (a `terraform` on PATH older than 1.5).
+   */
+  nearestRelease(version: string): string {
+    const known = this.releaseFor(version);
+    if (known) return known;
+    const oldest = this.releases()[0]!;
+    return compareVersions(version, oldest) < 0 ? oldest : this.newest();
   }
 
   backendTypes(release: string): string[] {

@@ -13,8 +13,9 @@ import { isTemplateExpression } from "../check/interpolation.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
 import { type Finding, addFinding } from "./findings.js";
-import { byKind, isPlainObject } from "./kind.js";
-import { allowsDynamicBlocks, attributeAsBlock, dynamicBlocksOf } from "./language.js";
+import { isPlainObject } from "./kind.js";
+import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
+import type { PathSegment } from "../check/pointer.js";
 
 export interface BodyContext {
   kind: "block" | "value";
@@ -22,6 +23,11 @@ export interface BodyContext {
   name: string;
   /** Resource type, for owner-prefixed suggestions (`subnet_group_name` → `name`). */
   ownerType?: string;
+  /**
+   * Whether Terraform expands `dynamic` blocks in this body: set for the bodies below a resource,
+   * data source or provider configuration; unset, a body allows them only if it has block types.
+   */
+  dynamicBlocks?: boolean;
 }
 
 /** Keys of a block body that are not arguments: comments (cdktf's metadata) and dynamic blocks. */
@@ -32,7 +38,7 @@ const compiled = new WeakMap<SchemaBlock, Map<string, z.ZodType>>();
 
 /** The validator for one body shaped by `block`; compiled on first use, then reused. */
 export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType {
-  const key = `${context.kind}|${context.name}|${context.ownerType ?? ""}`;
+  const key = `${context.kind}|${context.name}|${context.ownerType ?? ""}|${context.dynamicBlocks ?? ""}`;
   let forBlock = compiled.get(block);
   if (!forBlock) compiled.set(block, (forBlock = new Map()));
   let schema = forBlock.get(key);
@@ -46,7 +52,11 @@ export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType 
 function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const attributes = block.attributes ?? {};
   const blockTypes = context.kind === "block" ? (block.block_types ?? {}) : {};
-  const allowsDynamic = context.kind === "block" && allowsDynamicBlocks(block);
+  // Terraform expands dynamic blocks in every body of a resource, data source or provider
+  // configuration, also where nothing could be generated (then every type is unsupported).
+  const expands = context.kind === "block" && (context.dynamicBlocks ?? isLanguageBody(block));
+  const allowsDynamic = context.kind === "block" && !isDynamicConstruct(block) && (expands || allowsDynamicBlocks(block));
+  const inner: BodyContext = expands ? { ...context, dynamicBlocks: true } : context;
 
   // Every key is optional to zod: what is required (and how many blocks) is checked below, where
   // `null`, dynamic blocks and Terraform's wording can be taken into account.
@@ -56,15 +66,15 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     const asBlock = context.kind === "block" ? attributeAsBlock(attribute) : undefined;
     shape[name] = attributeValueSchema(asBlock?.attribute ?? attribute, qualified).optional();
   }
-  for (const [name, nested] of Object.entries(blockTypes)) shape[name] = nestedBlockSchema(nested, name, context).optional();
-  if (allowsDynamic) shape[DYNAMIC] = nestedBlockSchema(dynamicBlocksOf(block), DYNAMIC, context).optional();
+  for (const [name, nested] of Object.entries(blockTypes)) shape[name] = nestedBlockSchema(nested, name, inner).optional();
+  if (allowsDynamic) shape[DYNAMIC] = dynamicSchema(block, inner).optional();
 
   const names = [...Object.keys(attributes), ...Object.keys(blockTypes)];
   return z.looseObject(shape).check(
     z.superRefine(
       (body: Record<string, unknown>, ctx) => {
         const findings = checkNames(body, attributes, blockTypes, names, context, allowsDynamic);
-        findings.push(...checkRequired(body, attributes, context), ...checkCounts(body, blockTypes, context));
+        findings.push(...checkRequired(body, attributes, context), ...checkCounts(body, block, blockTypes, context));
         for (const finding of findings) addFinding(ctx, finding);
       },
       { when: (payload) => isPlainObject(payload.value) },
@@ -121,14 +131,11 @@ function unknownName(name: string, names: string[], context: BodyContext): Findi
       suggestions,
     };
   }
-  const owner = context.name.endsWith(`.${DYNAMIC}`) ? context.name.slice(0, -DYNAMIC.length - 1) : undefined;
   return {
     rule: "unknown-argument",
     severity: "error",
     path: [name],
-    message: owner
-      ? `Unsupported dynamic block "${name}": ${owner} has no block type of that name`
-      : `Unsupported argument "${name}": ${context.name} has no argument or block of that name`,
+    message: `Unsupported argument "${name}": ${context.name} has no argument or block of that name`,
     detail: `Terraform rejects this with "An argument named "${name}" is not expected here."`,
     suggestions,
   };
@@ -173,15 +180,23 @@ function checkRequired(body: Record<string, unknown>, attributes: Record<string,
   return findings;
 }
 
-/** min_items and max_items, counting dynamic blocks as "some": their number is unknown here. */
-function checkCounts(body: Record<string, unknown>, blockTypes: Record<string, SchemaNestedBlock>, context: BodyContext): Finding[] {
+/**
+ * min_items and max_items, as Terraform counts: every element of an array is a block, a value of
+ * the wrong kind is none, and a dynamic block is "some" unless it cannot generate any (no
+ * `content`, a null or literal empty `for_each`). Too many blocks are reported at the first
+ * block over the limit, a second single block at the block's name (Terraform's "Duplicate").
+ */
+function checkCounts(body: Record<string, unknown>, block: SchemaBlock, blockTypes: Record<string, SchemaNestedBlock>, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   for (const [name, nested] of Object.entries(blockTypes)) {
-    const count = staticCount(body[name], nested);
-    const dynamic = hasDynamic(body[DYNAMIC], name);
+    const value = body[name];
+    const count = staticCount(value, nested);
+    const single = nested.nesting_mode === "single" || nested.nesting_mode === "group";
     const min = nested.min_items ?? 0;
-    const max = nested.nesting_mode === "single" || nested.nesting_mode === "group" ? 1 : (nested.max_items ?? 0);
-    if (count < min && !dynamic) {
+    const max = single ? 1 : (nested.max_items ?? 0);
+    // A dynamic block's `content` of the wrong kind is reported as such, not also as missing.
+    const wrongContent = isDynamicConstruct(block) && value !== undefined && value !== null && !Array.isArray(value);
+    if (count < min && !wrongContent && !generatesBlocks(body[DYNAMIC], name)) {
       findings.push({
         rule: "missing-argument",
         severity: "error",
@@ -195,46 +210,270 @@ function checkCounts(body: Record<string, unknown>, blockTypes: Record<string, S
       findings.push({
         rule: "block-shape",
         severity: "error",
-        path: [name],
+        path: !single && Array.isArray(value) ? [name, max] : [name],
         message: `Too many "${name}" blocks in ${context.name}: at most ${max} allowed, got ${count}`,
-        detail: max === 1 ? `"${name}" is a single block: give one object, not an array of several.` : undefined,
+        detail: single ? `"${name}" is a single block: give one object, not an array of several.` : undefined,
         suggestions: [],
       });
+    } else if (max > 0) {
+      const over = dynamicOverLimit(body[DYNAMIC], name, max - count);
+      if (over) {
+        findings.push({
+          rule: "block-shape",
+          severity: "error",
+          path: over,
+          message: `Too many "${name}" blocks in ${context.name}: at most ${max} allowed, and this dynamic block adds to the ${count} written out`,
+          detail: `Its for_each generates one block per element.`,
+          suggestions: [],
+        });
+      }
     }
   }
   return findings;
 }
 
-function staticCount(value: unknown, nested: SchemaNestedBlock): number {
-  if (value === undefined || value === null) return 0;
-  if (nested.nesting_mode === "map") {
-    const byLabel = Array.isArray(value) ? value : [value];
-    return byLabel.reduce((n: number, labelled) => n + (isPlainObject(labelled) ? Object.keys(labelled).length : 1), 0);
+/**
+ * Where dynamic blocks with a literal for_each (whose number of blocks is known) go over the
+ * `room` left by static blocks: the content of the dynamic block that does, as Terraform reports.
+ */
+function dynamicOverLimit(dynamic: unknown, name: string, room: number): PathSegment[] | undefined {
+  let generated = 0;
+  for (const entry of labelledEntries(dynamic).filter((e) => e.label === name)) {
+    for (const { value: spec, path } of blocksOf(entry.value)) {
+      if (!isPlainObject(spec) || !hasOneContent(spec.content)) continue;
+      const forEach = spec.for_each;
+      const known = Array.isArray(forEach) ? forEach.length : isPlainObject(forEach) ? Object.keys(forEach).length : undefined;
+      if (known === undefined) return undefined;
+      generated += known;
+      if (generated > room) return [DYNAMIC, ...entry.path, ...path, "content"];
+    }
   }
-  if (Array.isArray(value)) return value.length;
-  // An object is one block; a value of the wrong kind is reported as such, not as missing.
-  return 1;
+  return undefined;
 }
 
-function hasDynamic(dynamic: unknown, name: string): boolean {
-  const bodies = Array.isArray(dynamic) ? dynamic : [dynamic];
-  return bodies.some((body) => isPlainObject(body) && body[name] !== undefined && body[name] !== null);
+function staticCount(value: unknown, nested: SchemaNestedBlock): number {
+  if (nested.nesting_mode === "map") return labelledEntries(value).reduce((n, entry) => n + blocksOf(entry.value).length, 0);
+  if (Array.isArray(value)) return value.length;
+  // An object is one block; null is none, and so is a value of the wrong kind.
+  return isPlainObject(value) ? 1 : 0;
+}
+
+/** Whether the `dynamic` key of a body may generate blocks of type `name`. */
+function generatesBlocks(dynamic: unknown, name: string): boolean {
+  return labelledEntries(dynamic)
+    .filter((entry) => entry.label === name)
+    .some((entry) => blocksOf(entry.value).some(({ value: spec }) => isPlainObject(spec) && hasForEach(spec.for_each) && hasOneContent(spec.content)));
+}
+
+const hasForEach = (forEach: unknown) =>
+  forEach !== undefined && forEach !== null && !(Array.isArray(forEach) && forEach.length === 0) && !(isPlainObject(forEach) && Object.keys(forEach).length === 0);
+
+const hasOneContent = (content: unknown) => isPlainObject(content) || (Array.isArray(content) && content.length === 1 && isPlainObject(content[0]));
+
+/**
+ * HCL JSON's labelled blocks (map-nested blocks, and `dynamic`, labelled by the generated type):
+ * `{"<label>": <blocks>}` or an array of such objects, each property one label.
+ */
+interface LabelledEntry {
+  label: string;
+  value: unknown;
+  path: PathSegment[];
+}
+
+function labelledEntries(value: unknown): LabelledEntry[] {
+  const objects: [Record<string, unknown>, PathSegment[]][] = isPlainObject(value)
+    ? [[value, []]]
+    : Array.isArray(value)
+      ? value.flatMap((element, i): [Record<string, unknown>, PathSegment[]][] => (isPlainObject(element) ? [[element, [i]]] : []))
+      : [];
+  return objects.flatMap(([object, path]) => Object.entries(object).map(([label, v]) => ({ label, value: v, path: [...path, label] })));
+}
+
+/** The blocks one value stands for: an object is one, an array one per element, null none. */
+function blocksOf(value: unknown): { value: unknown; path: PathSegment[] }[] {
+  if (Array.isArray(value)) return value.map((element, i) => ({ value: element, path: [i] }));
+  return value === null || value === undefined ? [] : [{ value, path: [] }];
+}
+
+type Payload = z.core.ParsePayload;
+
+/** A validator written as code: `run` records findings (and nested validators' issues) itself. */
+function custom(run: (value: unknown, payload: Payload) => void): z.ZodType {
+  return z.unknown().check((payload) => {
+    if (payload.value !== undefined) run(payload.value, payload);
+  });
+}
+
+/** Validates `value` with `schema` and records its issues on `payload`, below `path`. */
+function forward(payload: Payload, schema: z.ZodType, value: unknown, path: PathSegment[]): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  for (const issue of result.error.issues) payload.issues.push({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodRawIssue);
+}
+
+/**
+ * One element of an array of blocks. As in HCL's JSON syntax, null is a block with an empty body
+ * (so its required arguments are missing); anything but an object is not a block body.
+ */
+function blockInstance(payload: Payload, body: z.ZodType, name: string, value: unknown, path: PathSegment[]): void {
+  if (value === null) forward(payload, body, {}, path);
+  else if (isPlainObject(value)) forward(payload, body, value, path);
+  else if (Array.isArray(value) && value.every(isPlainObject)) {
+    // An array of objects is one body made of all their properties (rare, but valid HCL JSON).
+    forward(payload, body, Object.assign({}, ...value), path);
+  } else {
+    addFinding(payload, {
+      rule: "block-shape",
+      severity: "error",
+      path,
+      message: `"${name}" is a block: each element of the array is one block, an object, got ${describeValue(value)}`,
+      detail: `In Terraform JSON, an array of "${name}" blocks holds one object per block.`,
+      suggestions: [],
+    });
+  }
 }
 
 /** A nested block's value: one object, an array of objects, or (map nesting) objects by label. */
 function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: BodyContext): z.ZodType {
   // Lazy: a type's deeper blocks are compiled only when a document uses them.
   const body = z.lazy(() => bodySchema(nested.block, { ...parent, name: `${parent.name}.${name}` }));
-  const reject = (value: unknown): Finding => notABlock(name, nested, value);
   if (nested.nesting_mode === "map") {
-    // Objects keyed by label; HCL's JSON syntax also allows an array of such objects.
-    const labelled = z.record(
-      z.string(),
-      byKind({ object: body, array: z.array(body) }, (value) => notABlock(name, { ...nested, nesting_mode: "list" }, value)),
-    );
-    return byKind({ null: true, object: labelled, array: z.array(labelled) }, reject);
+    return labelledBlocks(name, "key", (payload, entry) => {
+      if (!Array.isArray(entry.value) && !isPlainObject(entry.value)) {
+        return addFinding(payload, { ...notABlock(name, { ...nested, nesting_mode: "list" }, entry.value), path: entry.path });
+      }
+      const blocks = blocksOf(entry.value);
+      if (blocks.length > 1) {
+        addFinding(payload, {
+          rule: "block-shape",
+          severity: "error",
+          path: entry.path,
+          message: `Duplicate "${name}" block "${entry.label}": a label names one block, got ${blocks.length}`,
+          detail: `Terraform reports "Duplicate ${name} block: the ${name} labels must be unique."`,
+          suggestions: [],
+        });
+      }
+      for (const block of blocks) blockInstance(payload, body, name, block.value, [...entry.path, ...block.path]);
+    }, true);
   }
-  return byKind({ null: true, object: body, array: z.array(body) }, reject);
+  const single = nested.nesting_mode === "single" || nested.nesting_mode === "group";
+  return custom((value, payload) => {
+    if (value === null) return;
+    if (isPlainObject(value)) return forward(payload, body, value, []);
+    if (Array.isArray(value)) {
+      // Terraform decodes the first of several single blocks; the others are a count error.
+      (single ? value.slice(0, 1) : value).forEach((element, i) => blockInstance(payload, body, name, element, [i]));
+      return;
+    }
+    addFinding(payload, notABlock(name, nested, value));
+  });
+}
+
+/** `"dynamic": {"<type>": {"for_each": …, "content": {…}}}`, labelled by the type it generates. */
+function dynamicSchema(block: SchemaBlock, context: BodyContext): z.ZodType {
+  const types = dynamicBlockTypes(block);
+  const specs = new Map<string, z.ZodType>();
+  const spec = (type: string) => {
+    let schema = specs.get(type);
+    if (!schema) specs.set(type, (schema = bodySchema(types[type]!, { ...context, name: `${context.name}.${DYNAMIC}.${type}` })));
+    return schema;
+  };
+  return labelledBlocks(DYNAMIC, "type", (payload, entry) => {
+    if (!Object.hasOwn(types, entry.label)) return addFinding(payload, unsupportedDynamic(entry.label, block, context, entry.path));
+    if (!Array.isArray(entry.value) && !isPlainObject(entry.value)) {
+      return addFinding(payload, { ...notABlock(entry.label, { nesting_mode: "list", block: {} }, entry.value), path: entry.path });
+    }
+    const labelled = types[entry.label]!.attributes?.labels !== undefined;
+    for (const { value, path } of blocksOf(entry.value)) {
+      blockInstance(payload, spec(entry.label), entry.label, value, [...entry.path, ...path]);
+      const labels = isPlainObject(value) ? value.labels : undefined;
+      if (labelled && Array.isArray(labels) && labels.length !== 1) {
+        addFinding(payload, {
+          rule: "block-shape",
+          severity: "error",
+          path: [...entry.path, ...path, "labels", ...(labels.length > 1 ? [1] : [])],
+          message: `A dynamic "${entry.label}" block needs exactly one label per block (its key), got ${labels.length}`,
+          detail: `"labels": ["\${${entry.label}.key}"] names each generated block.`,
+          suggestions: [],
+        });
+      }
+    }
+  }, false);
+}
+
+function unsupportedDynamic(type: string, block: SchemaBlock, context: BodyContext, path: PathSegment[]): Finding {
+  const generated = Object.keys(dynamicBlockTypes(block));
+  const isArgument = Object.hasOwn(block.attributes ?? {}, type);
+  return {
+    rule: "unknown-argument",
+    severity: "error",
+    path,
+    message: `Unsupported dynamic block "${type}": ${context.name} has no block type of that name`,
+    detail: isArgument
+      ? `"${type}" is an argument, not a block: set it directly ("${type}": …); a dynamic block can only generate blocks.`
+      : `Terraform rejects this with "Unsupported block type: Blocks of type "${type}" are not expected here."`,
+    suggestions: isArgument ? [] : suggestNames(type, generated, context.ownerType ? { ownerType: context.ownerType } : {}),
+  };
+}
+
+/**
+ * A labelled block value as HCL's JSON decoder reads it: an object with one property per label
+ * (or an array of such objects); null, `{}` and `[]` name no block, which Terraform rejects
+ * ("Missing block label"). A label's value of null stands for no block.
+ */
+function labelledBlocks(name: string, labelName: string, each: (payload: Payload, entry: LabelledEntry) => void, unique: boolean): z.ZodType {
+  const expected = `an object with one property per ${labelName === "key" ? `block, named by the block's key` : "generated block type"}`;
+  return custom((value, payload) => {
+    if (!isPlainObject(value) && !Array.isArray(value) && value !== null) {
+      return addFinding(payload, {
+        rule: "block-shape",
+        severity: "error",
+        message: isTemplateExpression(value)
+          ? `"${name}" is a block: it cannot be set from an expression`
+          : `"${name}" is a block: expected ${expected}, got ${describeValue(value)}`,
+        detail: `In Terraform JSON, "${name}" is written as ${expected}.`,
+        suggestions: [],
+      });
+    }
+    if (Array.isArray(value)) {
+      value.forEach((element, i) => {
+        if (isPlainObject(element)) return;
+        addFinding(payload, {
+          rule: "block-shape",
+          severity: "error",
+          path: [i],
+          message: `"${name}" is a block: each element of the array is ${expected}, got ${describeValue(element)}`,
+          suggestions: [],
+        });
+      });
+    }
+    const entries = labelledEntries(value);
+    if (entries.length === 0) {
+      return addFinding(payload, {
+        rule: "block-shape",
+        severity: "error",
+        message: `"${name}" names no block: expected ${expected}, got ${value === null ? "null" : Array.isArray(value) ? "an array without one" : "an empty object"}`,
+        detail: `Terraform reports "Missing block label: At least one object property is required, whose name represents the ${name} block's ${labelName}."${name === DYNAMIC ? "" : " Leave the block out to have none."}`,
+        suggestions: [],
+      });
+    }
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      if (entry.value === null) continue;
+      if (unique && seen.has(entry.label)) {
+        addFinding(payload, {
+          rule: "block-shape",
+          severity: "error",
+          path: entry.path,
+          message: `Duplicate "${name}" block "${entry.label}": a label names one block`,
+          detail: `Terraform reports "Duplicate ${name} block: the ${name} labels must be unique."`,
+          suggestions: [],
+        });
+      }
+      seen.add(entry.label);
+      each(payload, entry);
+    }
+  });
 }
 
 function notABlock(name: string, nested: SchemaNestedBlock, value: unknown): Finding {

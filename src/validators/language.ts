@@ -70,6 +70,12 @@ export type MetaKind = "resource" | "data" | "provider";
 const META: Record<MetaKind, SchemaBlock> = { resource: RESOURCE_META, data: DATA_META, provider: PROVIDER_META };
 
 const merged = new WeakMap<SchemaBlock, Map<MetaKind, SchemaBlock>>();
+/** Bodies of resources, data sources and provider configurations: Terraform expands `dynamic` blocks in them. */
+const languageBodies = new WeakSet<SchemaBlock>();
+
+export function isLanguageBody(block: SchemaBlock): boolean {
+  return languageBodies.has(block);
+}
 
 /** The provider's block plus the language's meta-arguments (which take precedence, as in Terraform). */
 export function withMetaArguments(block: SchemaBlock, kind: MetaKind): SchemaBlock {
@@ -84,15 +90,19 @@ export function withMetaArguments(block: SchemaBlock, kind: MetaKind): SchemaBlo
       block_types: { ...block.block_types, ...meta.block_types },
     };
     byKind.set(kind, result);
+    languageBodies.add(result);
   }
   return result;
 }
 
-const dynamicSpecs = new WeakMap<SchemaBlock, SchemaBlock>();
-const dynamicKeys = new WeakMap<SchemaBlock, SchemaNestedBlock>();
 /** The blocks of the `dynamic` construct itself, which cannot hold `dynamic` blocks of their own. */
 const constructs = new WeakSet<SchemaBlock>();
 
+export function isDynamicConstruct(block: SchemaBlock): boolean {
+  return constructs.has(block);
+}
+
+/** Outside the language's own bodies (backends, say): whether a body has block types `dynamic` could generate. */
 export function allowsDynamicBlocks(block: SchemaBlock): boolean {
   return !constructs.has(block) && Object.keys(blockSyntaxTypes(block)).length > 0;
 }
@@ -130,48 +140,61 @@ export function attributeAsBlock(attribute: SchemaAttribute): { attribute: Schem
   return result ?? undefined;
 }
 
+/** A block type `dynamic` can generate: its body, and whether its blocks carry a label (map nesting). */
+interface BlockSyntaxType {
+  block: SchemaBlock;
+  labelled: boolean;
+}
+
 /** Everything a body may write with block syntax: its block types and attributes-as-blocks. */
-function blockSyntaxTypes(block: SchemaBlock): Record<string, SchemaBlock> {
-  const types: Record<string, SchemaBlock> = {};
+function blockSyntaxTypes(block: SchemaBlock): Record<string, BlockSyntaxType> {
+  const types: Record<string, BlockSyntaxType> = {};
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
     const asBlock = attributeAsBlock(attribute);
-    if (asBlock) types[name] = asBlock.block;
+    if (asBlock) types[name] = { block: asBlock.block, labelled: false };
   }
-  for (const [name, nested] of Object.entries(block.block_types ?? {})) types[name] = nested.block;
+  for (const [name, nested] of Object.entries(block.block_types ?? {})) types[name] = { block: nested.block, labelled: nested.nesting_mode === "map" };
   return types;
 }
 
-/** The `dynamic` key of a body, as a block whose block types are dynamic specs of the real ones. */
-export function dynamicBlocksOf(block: SchemaBlock): SchemaNestedBlock {
-  let nested = dynamicKeys.get(block);
-  if (!nested) {
-    const blockTypes = Object.fromEntries(
-      Object.entries(blockSyntaxTypes(block)).map(([name, target]): [string, SchemaNestedBlock] => [
-        name,
-        { nesting_mode: "list", block: dynamicBlockSpec(target) },
-      ]),
+const dynamicTypes = new WeakMap<SchemaBlock, Record<string, SchemaBlock>>();
+
+/**
+ * What the `dynamic` key of a body may hold: for each block type the body can have, the schema
+ * of a dynamic block generating it. HCL's dynblock treats `dynamic` as a block type with one
+ * label, the generated type, in every body it expands, whether or not the body has block types.
+ */
+export function dynamicBlockTypes(block: SchemaBlock): Record<string, SchemaBlock> {
+  let types = dynamicTypes.get(block);
+  if (!types) {
+    types = Object.fromEntries(
+      Object.entries(blockSyntaxTypes(block)).map(([name, target]): [string, SchemaBlock] => [name, dynamicBlockSpec(target.block, target.labelled)]),
     );
-    nested = { nesting_mode: "list", block: { block_types: blockTypes } };
-    constructs.add(nested.block);
-    dynamicKeys.set(block, nested);
+    dynamicTypes.set(block, types);
   }
-  return nested;
+  return types;
 }
 
-/** `"dynamic": {"<type>": {"for_each": …, "iterator": …, "labels": …, "content": {…}}}`. */
-export function dynamicBlockSpec(target: SchemaBlock): SchemaBlock {
-  let spec = dynamicSpecs.get(target);
+const dynamicSpecs = [new WeakMap<SchemaBlock, SchemaBlock>(), new WeakMap<SchemaBlock, SchemaBlock>()] as const;
+
+/**
+ * `"dynamic": {"<type>": {"for_each": …, "iterator": …, "labels": …, "content": {…}}}`; `labels`
+ * (one per generated block) only for, and required by, block types with a label (map nesting).
+ */
+export function dynamicBlockSpec(target: SchemaBlock, labelled = false): SchemaBlock {
+  const cache = dynamicSpecs[labelled ? 1 : 0];
+  let spec = cache.get(target);
   if (!spec) {
     spec = {
       attributes: {
         for_each: { type: "dynamic", required: true },
         iterator: { type: "string", optional: true },
-        labels: { type: ["list", "string"], optional: true },
+        ...(labelled ? { labels: { type: ["list", "string"], required: true } satisfies SchemaAttribute } : {}),
       },
       block_types: { content: { nesting_mode: "single", block: target, min_items: 1, max_items: 1 } },
     };
     constructs.add(spec);
-    dynamicSpecs.set(target, spec);
+    cache.set(target, spec);
   }
   return spec;
 }

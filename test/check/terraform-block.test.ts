@@ -25,6 +25,13 @@ describe("backend schemas generated from Terraform's source", () => {
     expect(schemas.backendTypes(schemas.releaseFor("1.12.0")!)).toContain("oci");
   });
 
+  it("stand in for releases they lack with the same minor release, else the nearest", () => {
+    expect(schemas.releaseFor("1.10.0")).toBe("1.10.5");
+    expect(schemas.releaseFor("1.4.6")).toBeUndefined();
+    expect(schemas.nearestRelease("1.4.6")).toBe(schemas.releases()[0]);
+    expect(schemas.nearestRelease("9.0.0")).toBe(schemas.newest());
+  });
+
   it("know use_lockfile from 1.10, the top-level role_arn until 1.9, assume_role as an object attribute", () => {
     expect(s3Of("1.9.8").attributes?.use_lockfile).toBeUndefined();
     expect(s3Of("1.10.0").attributes?.use_lockfile).toEqual({ type: "bool", optional: true });
@@ -68,6 +75,15 @@ describe("backend checks", () => {
     expect(rows(s3({ encrypt: "true" })).map((r) => r[0])).toEqual(["warning"]);
   });
 
+  it("warn about missing backend arguments (terraform init -backend-config may supply them), reject incomplete nested ones", () => {
+    const found = check({ terraform: { backend: { s3: { bucket: "b", assume_role: {} } } } });
+    expect(found.map((d) => [d.severity, d.rule, d.pointer, d.message])).toEqual([
+      ["warning", "missing-argument", "/terraform/backend/s3", 'Missing required argument "key" in backend "s3"'],
+      ["error", "missing-argument", "/terraform/backend/s3/assume_role", 'Missing required argument "role_arn" in assume_role'],
+    ]);
+    expect(found[0]!.detail).toContain("-backend-config");
+  });
+
   it("reject unknown and removed backend types, two backends, and backend with cloud", () => {
     expect(rows({ terraform: { backend: { s4: {} } } })[0]).toEqual(["error", "unknown-type", "/terraform/backend/s4", 'Unsupported backend type "s4": Terraform 1.11.4 (--terraform-version) has no backend of that name']);
     expect(check({ terraform: { backend: { s4: {} } } })[0]!.suggestions).toEqual(["s3"]);
@@ -77,6 +93,30 @@ describe("backend checks", () => {
     ]);
     expect(rows({ terraform: { backend: { local: {} }, cloud: { organization: "o", workspaces: { name: "w" } } } })).toEqual([
       ["error", "block-shape", "/terraform/cloud", "Both a backend and a cloud configuration are present: use one or the other"],
+    ]);
+  });
+
+  it("read backend bodies written as arrays at either level, as Terraform does", () => {
+    const body = { bucket: "b", key: "k", region: "us-east-1", use_lock_file: true };
+    for (const [backend, pointer] of [
+      [{ s3: [body] }, "/terraform/backend/s3/0/use_lock_file"],
+      [[{ s3: body }], "/terraform/backend/0/s3/use_lock_file"],
+      [[{ s3: [body] }], "/terraform/backend/0/s3/0/use_lock_file"],
+    ] as const) {
+      expect(check({ terraform: { backend } }).map((d) => [d.rule, d.pointer, d.suggestions])).toEqual([["unknown-argument", pointer, ["use_lockfile"]]]);
+    }
+    expect(rows({ terraform: { backend: { local: [{ path: "a" }, { path: "b" }] } } })).toEqual([
+      ["error", "block-shape", "/terraform/backend/local/1", "Duplicate backend configuration: a configuration may have only one backend"],
+    ]);
+  });
+
+  it("reject an empty backend block and a second cloud block", () => {
+    expect(rows({ terraform: { backend: {} } }).map((r) => [r[1], r[2], r[3]])).toEqual([
+      ["block-shape", "/terraform/backend", "Empty backend block: its one key names the backend type"],
+    ]);
+    const cloud = { organization: "o", workspaces: { name: "w" } };
+    expect(rows({ terraform: { cloud: [cloud, cloud] } })).toEqual([
+      ["error", "block-shape", "/terraform/cloud/1", "Duplicate cloud configuration: a configuration may have only one cloud block"],
     ]);
   });
 
@@ -95,6 +135,9 @@ describe("required_version and required_providers", () => {
     ]);
     expect(rows({ terraform: { required_version: "~> 1.11" } }, "1.11.4")).toEqual([]);
     expect(rows({ terraform: { required_version: "> = 1" } }).map((r) => r[1])).toEqual(["invalid-value"]);
+    // As Terraform: a pre-release build is checked by its version core; pre-release constraints are rejected.
+    expect(rows({ terraform: { required_version: ">= 1.5" } }, "1.12.0-beta1")).toEqual([]);
+    expect(rows({ terraform: { required_version: ">= 1.12.0-beta1" } }).map((r) => [r[1], r[2]])).toEqual([["invalid-value", "/terraform/required_version"]]);
   });
 
   it("reject malformed sources and constraints, and unknown keys", () => {
@@ -132,6 +175,18 @@ describe("findings on keys set with addOverride", () => {
     expect(found.map((d) => [d.pointer, d.detail?.endsWith("This value was set with addOverride, which typed bindings do not check.")])).toEqual([
       ["/terraform/backend/s3/use_lockfile", true],
       ["/resource/demo_subnet_group/sg/subnet_group_name", true],
+    ]);
+  });
+
+  it("match dotted override paths exactly, not their siblings", () => {
+    const document = {
+      "//": { metadata: { overrides: { stack: ["terraform.backend.s3.use_lock_file"] } } },
+      ...s3({ use_lock_file: true, encrypt: "yes" }),
+    };
+    const found = checkDocument(JSON.stringify(document), { file: "main.tf.json", schemas: memorySchemas(), terraform: { version: "1.11.4", source: "test" } }).diagnostics;
+    expect(found.map((d) => [d.pointer, d.detail?.includes("addOverride") ?? false])).toEqual([
+      ["/terraform/backend/s3/use_lock_file", true],
+      ["/terraform/backend/s3/encrypt", false],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Terraform itself judges the checker, on a fast subset of the generated cases (every 20th) and
- * on the schema-serving provider's round trip. Needs `terraform` on PATH (1.11.4 here); without
+ * Terraform itself judges the checker, on a fast subset (every 20th) of the cases generated from
+ * the demo schema and of the mutated real configurations on the aws schema, and on the
+ * schema-serving provider's round trip. Needs `terraform` on PATH (1.11.4 here); without
  * it these tests are skipped, loudly.
  */
 import { execFileSync } from "node:child_process";
@@ -11,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { providersSchemaDocumentSchema } from "../../src/schema/format.js";
 import { DEMO_ADDRESS, demoProviderSchema } from "../fixtures/demo-provider.js";
 import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
+import { AWS_ADDRESS, awsSchemaFor, realDocuments } from "./real-configurations.js";
 import { runConformance } from "./run.js";
 import { createTerraformEnv } from "./terraform-env.js";
 
@@ -52,6 +54,14 @@ describe.skipIf(!terraform)("Terraform against the schema-serving provider", () 
 
   it("`terraform validate` agrees with the checker on a subset of generated cases, but for deliberate and known differences", async () => {
     const result = await runConformance({ address: DEMO_ADDRESS, schema: demoProviderSchema, minimum: 2000, every: 20 });
+    expect(result.comparisons.length).toBe(100);
+    const unknown = result.comparisons.filter((c) => !c.agree && !KNOWN_DISAGREEMENTS.some((k) => k.label.test(c.label)));
+    expect(unknown).toEqual([]);
+  }, 120_000);
+
+  it("`terraform validate` agrees with the checker on a subset of mutated real configurations, on the aws schema", async () => {
+    const documents = await realDocuments();
+    const result = await runConformance({ address: AWS_ADDRESS, schema: awsSchemaFor(documents), documents, minimum: 2000, every: 20 });
     expect(result.comparisons.length).toBe(100);
     const unknown = result.comparisons.filter((c) => !c.agree && !KNOWN_DISAGREEMENTS.some((k) => k.label.test(c.label)));
     expect(unknown).toEqual([]);

@@ -42,6 +42,62 @@ const sameBlock = (a: string, b: string) => {
   return head(a) === head(b);
 };
 
+/** `${…}` references of a value: `module.x`, `local.x`, `type.name`, `data.type.name`. */
+export function references(value: unknown): string[] {
+  const found: string[] = [];
+  const text = JSON.stringify(value ?? null);
+  for (const [, expression] of text.matchAll(/\$\{([^}]*)\}/g)) {
+    for (const [, address] of expression!.matchAll(/(?<![\w.])((?:module|local)\.[\w-]+|data\.[a-z][a-z0-9_]*\.[a-zA-Z_][\w-]*|[a-z][a-z0-9]*_[a-z0-9_]+\.[a-zA-Z_][\w-]*)/g)) found.push(address!);
+  }
+  return found;
+}
+
+const ADDRESS = /^(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[\w-]+$/;
+
+/** What a resource, data source or local refers to: `${…}` references, and the bare ones of `depends_on`. */
+export function dependencies(value: unknown): string[] {
+  const found = references(value);
+  for (const instance of Array.isArray(value) ? value : [value]) {
+    const dependsOn = instance !== null && typeof instance === "object" && !Array.isArray(instance) ? (instance as Record<string, unknown>).depends_on : undefined;
+    if (Array.isArray(dependsOn)) for (const d of dependsOn) if (typeof d === "string" && ADDRESS.test(d)) found.push(d);
+  }
+  return found;
+}
+
+/** The graph node a pointer is in: `type.name`, `data.type.name`, `local.name`, `provider`. */
+function nodeOf(pointer: string): string | undefined {
+  const [section, a, b, c] = parsePointer(pointer);
+  if (section === "resource" && a && b) return `${a}.${b}`;
+  if (section === "data" && a && b) return `data.${a}.${b}`;
+  if (section === "provider") return "provider";
+  if (section === "locals" && a) return `local.${/^\d+$/.test(a) && b !== undefined && c === undefined ? b : a}`;
+  return undefined;
+}
+
+/** Whether `node` depends, directly or not, on one of `failed` (resources and data sources also on their provider). */
+function dependsOnFailed(document: unknown, node: string, failed: ReadonlySet<string>): boolean {
+  const bodyOf = (n: string): unknown => {
+    if (n.startsWith("local.")) {
+      const locals = valueAt(document, "/locals");
+      const blocks = Array.isArray(locals) ? locals : [locals];
+      return blocks.map((l) => (l !== null && typeof l === "object" ? (l as Record<string, unknown>)[n.slice(6)] : undefined)).find((v) => v !== undefined);
+    }
+    const parts = n.split(".");
+    return parts[0] === "data" ? valueAt(document, `/data/${parts[1]}/${parts[2]}`) : valueAt(document, `/resource/${parts[0]}/${parts[1]}`);
+  };
+  const seen = new Set([node]);
+  const queue = [node];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    const next = [...dependencies(bodyOf(current)), ...(current.startsWith("local.") ? [] : ["provider"])];
+    for (const n of next) {
+      if (failed.has(n)) return true;
+      if (!seen.has(n) && n !== "provider") (seen.add(n), queue.push(n));
+    }
+  }
+  return false;
+}
+
 // `${…}` not escaped as `$${…}`.
 const INTERPOLATION = /(^|[^$])\$\{/;
 
@@ -73,6 +129,23 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       "The checker reports it at synth time, since null is how an unset optional value from CDK code comes out.",
     side: "checker",
     matches: (finding, { document }) => finding.message.startsWith("[missing-argument]") && valueAt(document, finding.pointer) === null,
+  },
+  {
+    id: "terraform-skips-dependents-of-failures",
+    why:
+      "Terraform does not validate a resource or data source whose dependencies failed (a resource, data source " +
+      "or local it refers to, or its provider configuration); the checker checks each one on its own, so one " +
+      "mistake does not hide the others.",
+    side: "checker",
+    matches: (finding, { document, terraform }) => {
+      // An unknown type is reported at /resource/<type>: every resource of the type must have been skipped.
+      const [section, type, name] = parsePointer(finding.pointer);
+      if ((section !== "resource" && section !== "data") || !type) return false;
+      const names = name !== undefined ? [name] : Object.keys((valueAt(document, `/${section}/${type}`) ?? {}) as object);
+      const nodes = names.map((n) => (section === "data" ? `data.${type}.${n}` : `${type}.${n}`));
+      const failed = new Set(terraform.map((t) => nodeOf(t.pointer)).filter((n): n is string => n !== undefined));
+      return nodes.length > 0 && nodes.every((node) => !failed.has(node) && dependsOnFailed(document, node, failed));
+    },
   },
   {
     id: "terraform-stops-at-expression-errors",

@@ -8,6 +8,7 @@
  */
 import type { ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../../src/schema/format.js";
 import type { Case } from "./terraform-validate.js";
+import { dependencies } from "./differences.js";
 import { type Json, blockValue, validBody } from "./valid-values.js";
 
 type JsonObject = { [key: string]: Json };
@@ -15,6 +16,8 @@ type Path = (string | number)[];
 
 interface Mutation {
   label: string;
+  /** The body of the resource, data source or provider configuration it changes. */
+  target?: Path;
   /** Changes the document in place; false when it no longer applies (a pair's first mutation moved things). */
   apply(document: JsonObject): boolean;
 }
@@ -171,10 +174,20 @@ function sites(block: SchemaBlock, body: JsonObject, path: Path): Site[] {
   for (const [name, value] of Object.entries(body)) {
     const attribute = block.attributes?.[name];
     const nested = block.block_types?.[name];
+    if (name === "dynamic" && !nested && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      // Real configurations generate many blocks: mutate inside their content too.
+      for (const [type, spec] of Object.entries(value)) {
+        const generated = block.block_types?.[type];
+        const content = generated ? bodyAt(body, [name, type, "content"]) : undefined;
+        if (generated && content) found.push(...sites(generated.block, content, [...path, name, type, "content"]));
+      }
+      continue;
+    }
     if (attribute) found.push({ body: path, name, attribute });
     if (nested) {
       found.push({ body: path, name, block: nested });
-      const first = nested.nesting_mode === "map" ? [name, "key0"] : Array.isArray(value) ? [name, 0] : [name];
+      const key = nested.nesting_mode === "map" && value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value)[0] : undefined;
+      const first = key !== undefined ? [name, key] : Array.isArray(value) ? [name, 0] : [name];
       const inner = bodyAt(body, first);
       if (inner) found.push(...sites(nested.block, inner, [...path, ...first]));
     }
@@ -235,7 +248,7 @@ function targetMutations(target: Target, bodyPath: Path, document: JsonObject): 
       mutations.push(edit(`${bodyPath.join(".")} meta-argument ${label}`, bodyPath, (b) => ((b[key] = value), true)));
     }
   }
-  return mutations;
+  return mutations.map((m) => ({ ...m, target: bodyPath }));
 }
 
 export interface GenerateOptions {
@@ -275,6 +288,158 @@ export function generateCases(schema: ProviderSchema, options: GenerateOptions):
         if (a === b) continue;
         const copy = structuredClone(document);
         if (a.apply(copy) && b.apply(copy)) push(`${a.label} + ${b.label}`, copy);
+      }
+    }
+  }
+  return cases;
+}
+
+/** A real configuration to mutate (see real-configurations.ts). */
+export interface SourceDocument {
+  label: string;
+  document: JsonObject;
+}
+
+/** Input variables a configuration declares without a default: the root passes each an unknown value. */
+function undefaultedVariables(document: JsonObject): string[] {
+  const variables = document.variable;
+  if (variables === null || typeof variables !== "object" || Array.isArray(variables)) return [];
+  return Object.entries(variables)
+    .filter(([, v]) => v === null || typeof v !== "object" || Array.isArray(v) || v.default === undefined)
+    .map(([name]) => name);
+}
+
+/** Every resource, data source and provider configuration of a document whose type the schema has. */
+function documentTargets(schema: ProviderSchema, localName: string, document: JsonObject): { target: Target; bodyPath: Path }[] {
+  const found: { target: Target; bodyPath: Path }[] = [];
+  const instances = (value: Json | undefined, path: Path) =>
+    Array.isArray(value) ? value.map((_, i) => [...path, i]) : value !== null && typeof value === "object" ? [path] : [];
+  for (const [section, schemas] of [
+    ["resource", schema.resource_schemas ?? {}],
+    ["data", schema.data_source_schemas ?? {}],
+  ] as const) {
+    const byType = bodyAt(document, [section]) ?? {};
+    for (const [type, byName] of Object.entries(byType)) {
+      const typeSchema = schemas[type];
+      if (!typeSchema || byName === null || typeof byName !== "object" || Array.isArray(byName)) continue;
+      for (const [name, body] of Object.entries(byName)) {
+        for (const bodyPath of instances(body, [section, type, name])) found.push({ target: { section, type, block: typeSchema.block }, bodyPath });
+      }
+    }
+  }
+  if (schema.provider) {
+    for (const bodyPath of instances(at(document, ["provider", localName]), ["provider", localName])) {
+      found.push({ target: { section: "provider", type: localName, block: schema.provider.block }, bodyPath });
+    }
+  }
+  return found.filter(({ bodyPath }) => bodyAt(document, bodyPath) !== undefined);
+}
+
+/**
+ * A real configuration cut down to what the mutated bodies need: them, what they refer to
+ * (resources, data sources, locals; transitively), variables and provider configurations. Big
+ * modules would otherwise make every case cost as much as the whole module.
+ */
+function focus(document: JsonObject, targets: Path[]): JsonObject {
+  const locals = bodyAt(document, ["locals"]) ?? {};
+  const bodyOf = (address: string): Json | undefined => {
+    if (address.startsWith("local.")) return locals[address.slice(6)];
+    const [section, type, name] = address.startsWith("data.") ? address.split(".") : ["resource", ...address.split(".")];
+    return at(document, [section!, type!, name!]);
+  };
+  const addressOf = (path: Path): string | undefined =>
+    path[0] === "resource" ? `${path[1]}.${path[2]}` : path[0] === "data" ? `data.${path[1]}.${path[2]}` : undefined;
+  const firstResource = Object.entries(bodyAt(document, ["resource"]) ?? {}).flatMap(([type, byName]) =>
+    byName !== null && typeof byName === "object" && !Array.isArray(byName) ? Object.keys(byName).map((name) => `${type}.${name}`) : [],
+  )[0];
+  // A provider configuration is checked only when a resource uses it.
+  const queue = targets.map((t) => addressOf(t) ?? firstResource).filter((a): a is string => a !== undefined);
+  const keep = new Set<string>(queue);
+  while (queue.length > 0) {
+    for (const next of dependencies(bodyOf(queue.pop()!))) {
+      if (!keep.has(next) && bodyOf(next) !== undefined) (keep.add(next), queue.push(next));
+    }
+  }
+  const out: JsonObject = {};
+  // Terraform starts a provider process for each module with a provider configuration (about a
+  // second each): keep them only where the provider's configuration is what is mutated.
+  const keepProviders = targets.some((t) => t[0] === "provider");
+  for (const [key, value] of Object.entries(document)) {
+    if (key !== "resource" && key !== "data" && key !== "locals" && (key !== "provider" || keepProviders)) out[key] = value;
+  }
+  for (const address of keep) {
+    if (address.startsWith("local.")) {
+      out.locals = { ...(bodyAt(out, ["locals"]) ?? {}), [address.slice(6)]: bodyOf(address)! };
+      continue;
+    }
+    const [section, type, name] = address.startsWith("data.") ? address.split(".") : ["resource", ...address.split(".")];
+    const byType = (out[section!] ??= {}) as JsonObject;
+    let body: Json = structuredClone(bodyOf(address)!);
+    if (!keepProviders) {
+      // Without the configurations, an aliased `provider` would be undeclared.
+      const strip = (b: Json) => (b !== null && typeof b === "object" && !Array.isArray(b) ? (({ provider: _, ...rest }) => rest)(b) : b);
+      body = Array.isArray(body) ? body.map(strip) : strip(body);
+    }
+    byType[type!] = { ...(bodyAt(byType, [type!]) ?? {}), [name!]: body };
+  }
+  // Only the variables used (each is an input of the case's module call).
+  const variables = bodyAt(out, ["variable"]);
+  if (variables) {
+    const used = new Set([...JSON.stringify(out).matchAll(/\bvar\.([\w-]+)/g)].map((m) => m[1]!));
+    out.variable = Object.fromEntries(Object.entries(variables).filter(([name]) => name === "v" || used.has(name)));
+  }
+  return structuredClone(out);
+}
+
+/**
+ * Cases from real configurations: each as it is, then with one mutation (every place of every
+ * resource, data source and provider configuration, thinned out evenly when there are more than
+ * `minimum`), then with pairs of mutations of the same configuration until there are `minimum`.
+ */
+export function generateCasesFromDocuments(schema: ProviderSchema, documents: readonly SourceDocument[], options: GenerateOptions): (Case & { label: string })[] {
+  const cases: (Case & { label: string })[] = [];
+  const seen = new Set<string>();
+  const push = (label: string, document: JsonObject, variables: string[]) => {
+    const text = JSON.stringify(document, null, 2) + "\n";
+    if (seen.has(text)) return;
+    seen.add(text);
+    cases.push({ name: String(cases.length).padStart(5, "0"), label, text, variables });
+  };
+  const perDocument = documents.map(({ label, document }) => ({
+    label,
+    document,
+    variables: undefaultedVariables(document),
+    mutations: documentTargets(schema, options.localName, document).flatMap(({ target, bodyPath }) => targetMutations(target, bodyPath, document)),
+  }));
+  for (const d of perDocument) push(`${d.label}: as is`, d.document, d.variables);
+  const minimum = options.minimum ?? 0;
+  // Share the single mutations out fairly: each configuration gets the same number (or all it
+  // has), spread evenly over its mutations, so one big module does not crowd out the rest.
+  const quotas = new Map<(typeof perDocument)[number], number>();
+  let left = Math.max(0, minimum - cases.length);
+  const bySize = [...perDocument].sort((a, b) => a.mutations.length - b.mutations.length);
+  bySize.forEach((d, i) => {
+    const quota = Math.min(d.mutations.length, Math.floor(left / (bySize.length - i)));
+    quotas.set(d, quota);
+    left -= quota;
+  });
+  const chosen = perDocument.flatMap((d) => {
+    const quota = quotas.get(d)!;
+    return Array.from({ length: quota }, (_, i) => ({ d, m: d.mutations[Math.floor((i * d.mutations.length) / quota)]! }));
+  });
+  for (const { d, m } of chosen) {
+    const copy = focus(d.document, [m.target!]);
+    if (m.apply(copy)) push(`${d.label}: ${m.label}`, copy, undefaultedVariables(copy));
+  }
+  for (let round = 1; cases.length < minimum && round < 50; round++) {
+    for (const d of perDocument) {
+      const { mutations } = d;
+      for (let i = round % 5; i < mutations.length && cases.length < minimum; i += 5) {
+        const a = mutations[i]!;
+        const b = mutations[(i * 7 + round * 13) % mutations.length]!;
+        if (a === b) continue;
+        const copy = focus(d.document, [a.target!, b.target!]);
+        if (a.apply(copy) && b.apply(copy)) push(`${d.label}: ${a.label} + ${b.label}`, copy, undefaultedVariables(copy));
       }
     }
   }

@@ -12,7 +12,7 @@ import { snapshotFromProviderSchema } from "../../src/schema/memory.js";
 import { memorySchemas } from "../fixtures/demo-provider.js";
 import { type Comparison, compare } from "./compare.js";
 import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
-import { generateCases } from "./generate-cases.js";
+import { type SourceDocument, generateCases, generateCasesFromDocuments } from "./generate-cases.js";
 import { type Case, terraformValidate } from "./terraform-validate.js";
 import { createTerraformEnv } from "./terraform-env.js";
 
@@ -22,6 +22,8 @@ export interface ConformanceOptions {
   schema: ProviderSchema;
   /** Judge every `*.tf.json` under this directory instead of generated cases. */
   casesDir?: string;
+  /** Mutate these real configurations instead of the schema's smallest valid ones. */
+  documents?: readonly SourceDocument[];
   /** Generate at least this many cases. */
   minimum?: number;
   /** Cases per `terraform validate` run. */
@@ -44,7 +46,12 @@ function casesFromDir(dir: string): LabelledCase[] {
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
   const localName = options.address.split("/").pop()!;
-  let cases: LabelledCase[] = options.casesDir ? casesFromDir(options.casesDir) : generateCases(options.schema, { localName, minimum: options.minimum ?? 2000 });
+  const generate = { localName, minimum: options.minimum ?? 2000 };
+  let cases: LabelledCase[] = options.casesDir
+    ? casesFromDir(options.casesDir)
+    : options.documents
+      ? generateCasesFromDocuments(options.schema, options.documents, generate)
+      : generateCases(options.schema, generate);
   if (options.every && options.every > 1) cases = cases.filter((_, i) => i % options.every! === 0);
 
   const dir = mkdtempSync(join(tmpdir(), "conformance-"));
@@ -74,7 +81,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 }
 
 /** The report `npm run conformance` prints: each disagreement with both sides, then `agreement: N/M`. */
-export function formatReport(result: ConformanceResult): string {
+export function formatReport(result: ConformanceResult, suite?: string): string {
   const lines: string[] = [];
   const { comparisons } = result;
   for (const c of comparisons.filter((c) => !c.agree)) {
@@ -91,6 +98,6 @@ export function formatReport(result: ConformanceResult): string {
   }
   for (const [id, count] of byId) lines.push(`deliberate difference ${id}: ${count} cases (test/conformance/README.md)`);
   lines.push(`terraform ${(result.timings.terraformMs / 1000).toFixed(1)}s, checker ${(result.timings.checkerMs / 1000).toFixed(1)}s`);
-  lines.push(`agreement: ${agreed}/${comparisons.length}`);
+  lines.push(`${suite ? `${suite} ` : ""}agreement: ${agreed}/${comparisons.length}`);
   return lines.join("\n");
 }
