@@ -66,7 +66,8 @@ function describeRule(id: RuleId) {
 
 function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
   const fix = describeFix(d);
-  const text = [d.message, d.detail, fix ? `Fix: ${fix}` : undefined].filter((line) => line !== undefined).join("\n");
+  // First line: the message and the fix ("… — did you mean `name`?"); viewers show it as the summary.
+  const text = [fix ? `${d.message} — ${fix}` : d.message, d.detail].filter((line) => line !== undefined).join("\n");
   const logicalLocations = [
     ...(d.address ? [{ name: d.address.split(".").pop(), fullyQualifiedName: d.address, kind: "resource" }] : []),
     ...(d.constructPath ? [{ name: d.constructPath.split("/").pop(), fullyQualifiedName: d.constructPath, kind: "object" }] : []),

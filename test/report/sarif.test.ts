@@ -103,9 +103,8 @@ describe("SARIF report", () => {
           },
         ],
         "message": {
-          "text": "Unsupported argument "subnet_group_name": demo_subnet_group has no argument or block of that name
-      Terraform rejects this with "An argument named "subnet_group_name" is not expected here."
-      Fix: did you mean \`name\`?",
+          "text": "Unsupported argument "subnet_group_name": demo_subnet_group has no argument or block of that name — did you mean \`name\`?
+      Terraform rejects this with "An argument named "subnet_group_name" is not expected here."",
         },
         "partialFingerprints": "…",
         "properties": {
