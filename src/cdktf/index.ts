@@ -17,7 +17,7 @@
  */
 import path from "node:path";
 import type { IConstruct, IValidation } from "constructs";
-import { checkDocument } from "../check/document.js";
+import { checkDocument, type DocumentCheckOptions } from "../check/document.js";
 import { type Diagnostic, describeFix } from "../check/diagnostic.js";
 import type { SchemaSource } from "../check/providers.js";
 import { defaultSchemas } from "../schema/store/index.js";
@@ -39,6 +39,9 @@ const STACK_SYMBOL = Symbol.for("cdktf/TerraformStack");
 /** Metadata type of `Annotations.of(c).addWarning`, the same in cdktf and cdktn. */
 const WARNING_METADATA = "@cdktf/warn";
 
+/** Everything a document check takes but the file, the same for every stack of one `of()` call. */
+type ResolvedCheck = Omit<DocumentCheckOptions, "file">;
+
 interface StackLike extends IConstruct {
   toTerraform(): unknown;
 }
@@ -54,29 +57,31 @@ export class SchemaCheck implements IValidation {
   static of(scope: IConstruct, options: SchemaCheckOptions = {}): void {
     const stacks = scope.node.findAll().filter(isStack);
     if (stacks.length === 0) throw new Error(`SchemaCheck.of(${scope.node.path || "app"}): no TerraformStack found; call it after creating your stacks`);
+    // Resolved once for all stacks: asking `terraform version` or opening the stores per stack would repeat the same work.
+    const terraform = options.terraformVersion ? { version: options.terraformVersion, source: "SchemaCheck terraformVersion" } : terraformOnPath();
+    const check: ResolvedCheck = {
+      schemas: options.schemas ?? defaultSchemas(),
+      ...(options.providerVersions ? { providerVersions: options.providerVersions } : {}),
+      ...(terraform ? { terraform } : {}),
+    };
     for (const stack of stacks) {
       if (SchemaCheck.registered.has(stack)) continue;
       SchemaCheck.registered.add(stack);
-      stack.node.addValidation(new SchemaCheck(stack, options));
+      stack.node.addValidation(new SchemaCheck(stack, check, options.strict === true));
     }
   }
 
   private constructor(
     private readonly stack: StackLike,
-    private readonly options: SchemaCheckOptions,
+    private readonly check: ResolvedCheck,
+    private readonly strict: boolean,
   ) {}
 
   validate(): string[] {
     const outdir = (this.stack.node.root as { outdir?: string }).outdir ?? "cdktf.out";
     const file = path.join(outdir, "stacks", this.stack.node.id, "cdk.tf.json");
-    const terraform = this.options.terraformVersion ? { version: this.options.terraformVersion, source: "SchemaCheck terraformVersion" } : terraformOnPath();
-    const { diagnostics } = checkDocument(this.stack.toTerraform() as object, {
-      file,
-      schemas: this.options.schemas ?? defaultSchemas(),
-      ...(this.options.providerVersions ? { providerVersions: this.options.providerVersions } : {}),
-      ...(terraform ? { terraform } : {}),
-    });
-    const failing = diagnostics.filter((d) => d.severity === "error" || this.options.strict);
+    const { diagnostics } = checkDocument(this.stack.toTerraform() as object, { file, ...this.check });
+    const failing = diagnostics.filter((d) => d.severity === "error" || this.strict);
     for (const warning of diagnostics.filter((d) => !failing.includes(d))) {
       this.constructAt(warning).node.addMetadata(WARNING_METADATA, describe(warning, this.stack.node.path));
     }

@@ -7,7 +7,7 @@
 import { ProviderAddressError, parseProviderAddress } from "../schema/address.js";
 import type { SchemaBlock } from "../schema/format.js";
 import { normalizeVersion, parseConstraint, satisfies, VersionConstraintError } from "../schema/versions.js";
-import type { BackendSchema, TerraformSchemas } from "../terraform/backends.js";
+import { type BackendSchema, minorOf, type TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
 import { isPlainObject } from "../validators/kind.js";
 import { checkBlock } from "./block.js";
@@ -272,18 +272,14 @@ function explainBackendFinding(
   const releases = schemas.releases();
   const newer = (a: string, b: string) => releases.indexOf(a) > releases.indexOf(b);
   let message: string;
-  if (newer(first, release)) message = `"${key}" needs Terraform ≥ ${minor(first)}; you are checking against ${against}`;
+  if (newer(first, release)) message = `"${key}" needs Terraform ≥ ${minorOf(first)}; you are checking against ${against}`;
   else if (newer(release, last)) {
     const removedIn = releases[releases.indexOf(last) + 1]!;
-    message = `"${key}" was removed from the ${type} backend in Terraform ${minor(removedIn)} (last in ${minor(last)}); you are checking against ${against}`;
-  } else message = `"${key}" exists in Terraform ${having.map(minor).join(", ")}, not in ${against}`;
-  return { ...d, message, detail: `Terraform ${minor(release)} rejects it: ${d.message}.` };
+    message = `"${key}" was removed from the ${type} backend in Terraform ${minorOf(removedIn)} (last in ${minorOf(last)}); you are checking against ${against}`;
+  } else message = `"${key}" exists in Terraform ${having.map(minorOf).join(", ")}, not in ${against}`;
+  return { ...d, message, detail: `Terraform ${minorOf(release)} rejects it: ${d.message}.` };
 }
 
-/** `1.10.5` → `1.10`: backend schemas change with minor releases. */
-function minor(version: string): string {
-  return version.split(".").slice(0, 2).join(".");
-}
 
 /** `Use "endpoints.s3" instead.` → [`endpoints.s3`]. */
 function replacementNames(text: string): string[] {

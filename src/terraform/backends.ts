@@ -116,4 +116,7 @@ export function shippedTerraformSchemas(): TerraformSchemas {
   return (shipped ??= TerraformSchemas.load());
 }
 
-const minorOf = (version: string) => version.split(".").slice(0, 2).join(".");
+/** `1.10.5` → `1.10`: backend schemas change with minor releases, not patches. */
+export function minorOf(version: string): string {
+  return version.split(".").slice(0, 2).join(".");
+}
