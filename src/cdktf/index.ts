@@ -18,7 +18,7 @@
 import path from "node:path";
 import type { IConstruct, IValidation } from "constructs";
 import { checkDocument, type DocumentCheckOptions } from "../check/document.js";
-import { type Diagnostic, describeFix } from "../check/diagnostic.js";
+import { type Diagnostic, describeFix } from "../core/diagnostic.js";
 import type { SchemaSource } from "../check/providers.js";
 import { defaultSchemas } from "../schema/store/index.js";
 import { terraformOnPath } from "../terraform/version.js";

@@ -4,7 +4,7 @@
  * schema block (backends, the cloud block).
  */
 import type { SchemaBlock } from "../schema/format.js";
-import type { Diagnostic } from "./diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { bodySchema } from "../validators/block.js";
 import { describeValue } from "../validators/conversion.js";
 import { isPlainObject } from "../validators/kind.js";

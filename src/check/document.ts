@@ -3,12 +3,12 @@
  * schemas: top-level keys, every resource, data source and provider configuration, and the
  * `terraform` block against the Terraform release that will run it (terraform-block.ts).
  */
-import type { Diagnostic } from "./diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { checkBlock } from "./block.js";
 import { JsonSource } from "./json-source.js";
-import { joinPointer } from "./pointer.js";
+import { joinPointer } from "../core/pointer.js";
 import { type ProviderSchemaUse, ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
-import { suggestNames } from "./suggest.js";
+import { suggestNames } from "../core/suggest.js";
 import { shippedTerraformSchemas, type TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
 import { annotateOverrides } from "./overrides.js";

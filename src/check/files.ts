@@ -1,6 +1,6 @@
 /** The programmatic entry point: check files (or directories of them) and summarise. */
 import { readFile } from "node:fs/promises";
-import type { Diagnostic } from "./diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { type CheckedAgainst, checkDocument, type DocumentCheckOptions } from "./document.js";
 import { findDocuments } from "./discover.js";
 import { InputError } from "./input-error.js";

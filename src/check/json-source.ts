@@ -5,7 +5,7 @@
  * and trailing commas are errors, reported with their line and column.
  */
 import { type Node, type ParseError, getNodeValue, parseTree, printParseErrorCode } from "jsonc-parser";
-import { parsePointer } from "./pointer.js";
+import { parsePointer } from "../core/pointer.js";
 
 export interface Position {
   /** 1-based, like editors and Terraform. */

@@ -4,8 +4,8 @@
  * "stack": ["terraform"]}}}`. A finding on such a key is usually the escape hatch's fault, since
  * typed bindings never saw the value; the finding says so.
  */
-import type { Diagnostic } from "./diagnostic.js";
-import { parsePointer } from "./pointer.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { parsePointer } from "../core/pointer.js";
 import { isPlainObject } from "../validators/kind.js";
 
 const NOTE = "This value was set with addOverride, which typed bindings do not check.";

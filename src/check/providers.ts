@@ -8,7 +8,7 @@
 import type { ProviderSchemaSnapshot } from "../schema/model.js";
 import { normalizeProviderAddress } from "../schema/address.js";
 import { isPlainObject } from "../validators/kind.js";
-import { joinPointer } from "./pointer.js";
+import { joinPointer } from "../core/pointer.js";
 import { BUILTIN_ADDRESS, BUILTIN_LOCAL_NAME, builtinProvider } from "./builtin-provider.js";
 
 /** What the checker needs of a schema store (`SchemaStore` implements it). */

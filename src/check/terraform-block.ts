@@ -10,17 +10,13 @@ import { normalizeVersion, parseConstraint, satisfies, VersionConstraintError } 
 import { type BackendSchema, minorOf, type TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
 import { isPlainObject } from "../validators/kind.js";
+import type { TerraformTarget } from "../terraform/version.js";
 import { checkBlock } from "./block.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { joinPointer, parsePointer } from "./pointer.js";
-import { suggestNames } from "./suggest.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { joinPointer, parsePointer } from "../core/pointer.js";
+import { suggestNames } from "../core/suggest.js";
 
-/** The Terraform release checked against, and why that one. */
-export interface TerraformTarget {
-  version: string;
-  /** `--terraform-version`, `terraform on PATH`, `newest supported`… */
-  source: string;
-}
+export type { TerraformTarget };
 
 export interface TerraformBlockContext {
   file: string;

@@ -4,8 +4,8 @@
  * so no zod message reaches the user.
  */
 import type { z } from "../zod.js";
-import type { Diagnostic } from "./diagnostic.js";
-import { type PathSegment, joinPointer } from "./pointer.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { type PathSegment, joinPointer } from "../core/pointer.js";
 import { isFindingParams } from "../validators/findings.js";
 
 /** Where the validated value sits and what it belongs to. */

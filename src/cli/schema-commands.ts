@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { suggestNames } from "../check/suggest.js";
+import { suggestNames } from "../core/suggest.js";
 import { formatSchemaTree } from "../report/schema-tree.js";
 import { normalizeProviderAddress, ProviderAddressError } from "../schema/address.js";
 import { BindingsLayoutError } from "../schema/extract/sources.js";

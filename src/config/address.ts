@@ -11,7 +11,7 @@
  * - nothing (the key left out): every finding of the rule.
  */
 import path from "node:path";
-import type { Diagnostic } from "../check/diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 
 export type AddressMatcher = (d: Pick<Diagnostic, "file" | "pointer" | "address">) => boolean;
 

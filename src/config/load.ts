@@ -19,8 +19,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../check/input-error.js";
 import { JsonSource, MalformedJsonError } from "../check/json-source.js";
-import { joinPointer } from "../check/pointer.js";
-import { RULES, type RuleId } from "../check/rules.js";
+import { joinPointer } from "../core/pointer.js";
+import { RULES, type RuleId } from "../core/rules.js";
 import { z } from "../zod.js";
 import { type AddressMatcher, compileAddress } from "./address.js";
 

@@ -4,7 +4,7 @@
  * is dropped and counted as `suppressed`; a suppression that selected nothing becomes an
  * `unused-suppression` warning at the place it is written, so stale ones do not pile up.
  */
-import type { Diagnostic } from "../check/diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { type CheckResult, summarize } from "../check/files.js";
 import type { Suppression } from "./load.js";
 

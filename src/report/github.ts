@@ -8,7 +8,7 @@
  * `%`, CR and LF; in property values also `:` and `,`.
  */
 import path from "node:path";
-import { type Diagnostic, describeFix } from "../check/diagnostic.js";
+import { type Diagnostic, describeFix } from "../core/diagnostic.js";
 import type { CheckResult } from "../check/files.js";
 import { formatSummary } from "./pretty.js";
 

@@ -3,7 +3,7 @@
  * rule, detail and fix, and a summary line. Colour is the caller's decision (`color`).
  */
 import { styleText } from "node:util";
-import { type Diagnostic, describeFix } from "../check/diagnostic.js";
+import { type Diagnostic, describeFix } from "../core/diagnostic.js";
 import type { CheckResult, CheckSummary } from "../check/files.js";
 
 export interface PrettyOptions {

@@ -9,10 +9,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Diagnostic, describeFix } from "../check/diagnostic.js";
+import { type Diagnostic, describeFix } from "../core/diagnostic.js";
 import type { CheckResult } from "../check/files.js";
-import { RULE_DOCS, ruleHelp } from "../check/rule-docs.js";
-import { RULES, type RuleId } from "../check/rules.js";
+import { RULE_DOCS, ruleHelp } from "../core/rule-docs.js";
+import { RULES, type RuleId } from "../core/rules.js";
 
 export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 export const INFORMATION_URI = "https://www.npmjs.com/package/cdktf-schema-check";

@@ -1,6 +1,12 @@
 /** Which Terraform release a configuration will meet: asked of the `terraform` on PATH. */
 import { execFileSync } from "node:child_process";
-import type { TerraformTarget } from "../check/terraform-block.js";
+
+/** The Terraform release checked against, and why that one. */
+export interface TerraformTarget {
+  version: string;
+  /** `--terraform-version`, `terraform on PATH`, `newest supported`… */
+  source: string;
+}
 
 /** `terraform version -json` of the binary on PATH, or undefined when there is none (or it fails). */
 export function terraformOnPath(executable = "terraform"): TerraformTarget | undefined {

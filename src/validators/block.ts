@@ -8,14 +8,14 @@
  */
 import { z } from "../zod.js";
 import type { SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../schema/format.js";
-import { suggestNames } from "../check/suggest.js";
-import { isTemplateExpression } from "../check/interpolation.js";
+import { suggestNames } from "../core/suggest.js";
+import { isTemplateExpression } from "../hcl/interpolation.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
 import { type Finding, addFinding } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
-import type { PathSegment } from "../check/pointer.js";
+import type { PathSegment } from "../core/pointer.js";
 
 export interface BodyContext {
   kind: "block" | "value";

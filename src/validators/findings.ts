@@ -4,9 +4,9 @@
  * checker turns these into diagnostics; a zod message never reaches the user as such.
  */
 import type { z } from "../zod.js";
-import type { Severity } from "../check/diagnostic.js";
-import type { RuleId } from "../check/rules.js";
-import type { PathSegment } from "../check/pointer.js";
+import type { Severity } from "../core/diagnostic.js";
+import type { RuleId } from "../core/rules.js";
+import type { PathSegment } from "../core/pointer.js";
 
 export interface FindingParams {
   rule: RuleId;

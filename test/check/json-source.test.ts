@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JsonSource, MalformedJsonError } from "../../src/check/json-source.js";
-import { joinPointer, parsePointer } from "../../src/check/pointer.js";
+import { joinPointer, parsePointer } from "../../src/core/pointer.js";
 
 const text = `{
   "resource": {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
-import type { Diagnostic } from "../../src/check/diagnostic.js";
+import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
 
 const schemas = memorySchemas(demoSnapshot("1.0.0"));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkFiles } from "../../src/check/files.js";
-import type { Diagnostic } from "../../src/check/diagnostic.js";
+import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { shippedSchemas } from "../../src/schema/store/index.js";
 
 const schemas = shippedSchemas();

@@ -7,7 +7,7 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../src/check/diagnostic.js";
+import type { Diagnostic } from "../../src/core/diagnostic.js";
 import type { CheckResult } from "../../src/check/files.js";
 import { InputError } from "../../src/check/input-error.js";
 import { compileAddress } from "../../src/config/address.js";

@@ -6,7 +6,7 @@
  * the checker agrees when it reports at least those. Differences that are deliberate (see
  * differences.ts) are set apart, never silently dropped.
  */
-import type { Diagnostic } from "../../src/check/diagnostic.js";
+import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { type Finding, deliberateDifference } from "./differences.js";
 import type { TerraformVerdict } from "./terraform-validate.js";
 

@@ -3,7 +3,7 @@
  * documented in test/conformance/README.md; the run counts them apart from real disagreements,
  * so a new kind of difference can never hide behind an old one.
  */
-import { parsePointer } from "../../src/check/pointer.js";
+import { parsePointer } from "../../src/core/pointer.js";
 
 export interface Finding {
   pointer: string;

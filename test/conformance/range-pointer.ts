@@ -4,7 +4,7 @@
  * name counts as its value), so both sides can be compared.
  */
 import { type Node, findNodeAtOffset, getNodePath, parseTree } from "jsonc-parser";
-import { joinPointer } from "../../src/check/pointer.js";
+import { joinPointer } from "../../src/core/pointer.js";
 
 export class PointerMap {
   private readonly root: Node | undefined;

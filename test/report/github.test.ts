@@ -1,6 +1,6 @@
 /** `--format github`: GitHub Actions workflow commands, escaped as @actions/core escapes them. */
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../src/check/diagnostic.js";
+import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { checkFiles } from "../../src/check/files.js";
 import { escapeData, escapeProperty, formatGithub } from "../../src/report/github.js";
 import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";

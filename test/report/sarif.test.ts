@@ -11,8 +11,8 @@ import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
 import { checkFiles } from "../../src/check/files.js";
 import type { CheckResult } from "../../src/check/files.js";
-import { RULES } from "../../src/check/rules.js";
-import { RULE_DOCS } from "../../src/check/rule-docs.js";
+import { RULES } from "../../src/core/rules.js";
+import { RULE_DOCS } from "../../src/core/rule-docs.js";
 import { formatSarif } from "../../src/report/sarif.js";
 import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
 

@@ -37,7 +37,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
-import { parsePointer } from "../../src/check/pointer.js";
+import { parsePointer } from "../../src/core/pointer.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../../src/schema/format.js";
 import { shippedTerraformSchemas } from "../../src/terraform/backends.js";
 import { terraformOnPath } from "../../src/terraform/version.js";

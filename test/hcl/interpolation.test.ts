@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTemplateExpression } from "../../src/check/interpolation.js";
+import { isTemplateExpression } from "../../src/hcl/interpolation.js";
 
 // Each case was evaluated as a local value by `terraform console` (Terraform 1.11.4).
 describe("which strings are expressions in Terraform JSON", () => {
