@@ -25,6 +25,16 @@ const REPOSITORIES = [
   "terraform-aws-modules/terraform-aws-lambda",
   // Its modules/ are 60 generated copies of the root module: the root is enough.
   "terraform-aws-modules/terraform-aws-security-group:root",
+  "terraform-aws-modules/terraform-aws-eks",
+  "terraform-aws-modules/terraform-aws-ec2-instance",
+  "terraform-aws-modules/terraform-aws-iam",
+  "terraform-aws-modules/terraform-aws-alb",
+  "terraform-aws-modules/terraform-aws-autoscaling",
+  "terraform-aws-modules/terraform-aws-rds-aurora",
+  "terraform-aws-modules/terraform-aws-dynamodb-table",
+  "terraform-aws-modules/terraform-aws-kms",
+  "terraform-aws-modules/terraform-aws-cloudfront",
+  "terraform-aws-modules/terraform-aws-sqs",
 ];
 
 /** Directories that are not the module's own configuration. */
@@ -40,7 +50,7 @@ const sources: string[] = [
   "# Corpus sources",
   "",
   "Converted with `npx tsx scripts/build-check-corpus.ts` (@cdktf/hcl2json); one `.tf.json` per `.tf` file.",
-    "",
+  "",
   "| repository | commit | files |",
   "| --- | --- | --- |",
 ];
