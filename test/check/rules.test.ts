@@ -62,6 +62,13 @@ describe("unknown-argument", () => {
     expect(ds[0]!.address).toBe("demo_subnet_group.sg");
   });
 
+  it("suggests what Terraform suggests, a swap of two letters counting as one edit", () => {
+    // Terraform 1.11.4: `No argument or block type is named "regoin". Did you mean "region"?`
+    const ds = check({ provider: { demo: { regoin: "eu-west-1" } } });
+    expect(brief(ds)).toEqual(['error unknown-argument /provider/demo/regoin: Unsupported argument "regoin": provider "demo" has no argument or block of that name']);
+    expect(ds[0]!.suggestions).toEqual(["region"]);
+  });
+
   it("suggests the snake_case name for a camelCase key", () => {
     const [d] = check({ resource: { demo_subnet_group: { sg: { name: "x", subnet_ids: [], subnetIds: ["a"] } } } });
     expect(d!.suggestions).toEqual(["subnet_ids"]);
