@@ -6,13 +6,16 @@
  *    for comparison, parsing the same schema as one JSON document (what a non-lazy layout costs).
  * 3. Checking: the seed fixtures and, when built, the real-module corpus (.cache/corpus); first
  *    run (schemas decoded, validators compiled as types are met) and second run (all cached).
- * 4. Extracting the aws schema from the installed bindings (`--extract`, slow: ~10 s).
+ * 4. Pathological names (issue 13): a 100k-character all-uppercase key (camelCase → snake_case)
+ *    and a 1 MB unknown resource type (did-you-mean over every aws type); both linear now.
+ * 5. Extracting the aws schema from the installed bindings (`--extract`, slow: ~10 s).
  *
  * Each load figure is the median of several runs in this process, each with a fresh store.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
+import { checkDocument } from "../src/check/document.js";
 import { checkFiles } from "../src/check/files.js";
 import { extractFromBindings } from "../src/schema/extract/index.js";
 import { SchemaStore, SHIPPED_SCHEMAS_DIR, shippedSchemas } from "../src/schema/store/index.js";
@@ -90,6 +93,16 @@ for (const [label, paths] of inputs) {
     const perResource = (ms / Math.max(1, summary.resources)) * 1000;
     console.log(`  ${`${label}, ${run}`.padEnd(46)} ${ms.toFixed(0).padStart(9)} ms  (${summary.files} files, ${summary.resources} resources, ${perResource.toFixed(0)} µs per resource)`);
   }
+}
+
+console.log("\nPathological names (aws 6.25.0):");
+{
+  const schemas = shippedSchemas();
+  const provider = { terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "6.25.0" } } } };
+  const uppercaseKey = JSON.stringify({ ...provider, resource: { aws_s3_bucket: { b: { ["A".repeat(100_000)]: 1 } } } });
+  const hugeType = JSON.stringify({ ...provider, resource: { ["aws_" + "x".repeat(1_000_000)]: { b: {} } } });
+  timed("100k-character all-uppercase key", 3, () => void checkDocument(uppercaseKey, { file: "main.tf.json", schemas }));
+  timed("1 MB unknown resource type", 3, () => void checkDocument(hugeType, { file: "main.tf.json", schemas }));
 }
 
 if (process.argv.includes("--extract")) {

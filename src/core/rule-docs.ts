@@ -32,7 +32,7 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
   },
   "missing-argument": {
     severity: "error",
-    help: "A required argument is absent, or a block appears fewer times than the schema's min_items. Terraform reports \"Missing required argument\" at plan. In a backend block it is a warning: terraform init -backend-config may supply the argument (a partial configuration).",
+    help: "A required argument is absent, or a block appears fewer times than the schema's min_items. Terraform reports \"Missing required argument\" at plan. In a backend block it is a warning: terraform init -backend-config may supply the argument (a partial configuration). An object value needs every attribute of its type, null where unused: a security group's ingress written as a JSON property is the attribute itself, not blocks: Terraform reports \"Inappropriate value for attribute\", naming the attributes that are required.",
     bad: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily" } } } }',
     good: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "daily", "target_vault_name": "vault" }] } } } }',
   },

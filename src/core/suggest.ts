@@ -1,26 +1,46 @@
 /**
- * "Did you mean …?" for unknown names. Three sources of suggestions, in this order:
+ * "Did you mean …?" for unknown names. Sources of suggestions, best first:
  *  1. the snake_case form of a camelCase key (`capacityProvider` → `capacity_provider`), which is
- *     what a raw Python dict or an `addOverride` with binding-style names produces;
+ *     what a raw Python dict or an `addOverride` with binding-style names produces, also without
+ *     the `Attribute` suffix cdktf's bindings add to names that clash with reserved words
+ *     (`selfAttribute` → `self`);
  *  2. a name that carries the owner's own name as a prefix (`subnet_group_name` on
  *     `aws_elasticache_subnet_group` → `name`): the argument other resources use to refer to it;
- *  3. close spellings by edit distance.
+ *  3. close spellings, nearest first.
+ *
+ * Close means what Terraform suggests, and more: Terraform (internal/didyoumean and HCL's JSON
+ * decoder) offers a name within a Levenshtein distance below 3; here a swap of two neighbouring
+ * letters counts as one edit (`regoin` → `region`), and long names may be three edits away.
+ *
+ * Every step is linear in the length of the unknown name: user input can be megabytes long.
  */
-import { distance } from "fastest-levenshtein";
+import { withinDistance } from "./edit-distance.js";
 
 export function toSnakeCase(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
-    .replace(/-/g, "_")
-    .toLowerCase();
+  return (
+    name
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      // An acronym before a word (`HTTPServer` → `HTTP_Server`). A lookahead, not `([A-Z]+)([A-Z][a-z])`,
+      // which backtracks through every run of capitals: quadratic, seconds for a 100k-letter key.
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1_")
+      .replace(/-/g, "_")
+      .toLowerCase()
+  );
 }
+
+/** Names cdktf's bindings give attributes that clash with reserved words: `self` → `selfAttribute`. */
+const BINDING_SUFFIX = "_attribute";
 
 export interface SuggestOptions {
   /** The owning type, e.g. `aws_elasticache_subnet_group`, for owner-prefixed names. */
   ownerType?: string;
   /** At most this many suggestions. */
   limit?: number;
+}
+
+/** Edits allowed: Terraform's two (distance below 3) for any name, three from twelve letters on. */
+function editBudget(length: number): number {
+  return length >= 12 ? 3 : 2;
 }
 
 export function suggestNames(unknown: string, candidates: Iterable<string>, options: SuggestOptions = {}): string[] {
@@ -31,7 +51,9 @@ export function suggestNames(unknown: string, candidates: Iterable<string>, opti
     if (known.has(name) && !out.includes(name)) out.push(name);
   };
 
-  add(toSnakeCase(unknown));
+  const snake = toSnakeCase(unknown);
+  add(snake);
+  if (snake.endsWith(BINDING_SUFFIX)) add(snake.slice(0, -BINDING_SUFFIX.length));
 
   if (options.ownerType) {
     // aws_elasticache_subnet_group → try stripping "subnet_group_", "elasticache_subnet_group_", …
@@ -42,11 +64,10 @@ export function suggestNames(unknown: string, candidates: Iterable<string>, opti
     }
   }
 
-  const target = toSnakeCase(unknown);
-  // Allow roughly one edit per four characters, at least one and at most three.
-  const budget = Math.min(3, Math.max(1, Math.floor(target.length / 4)));
+  // As written (what Terraform compares) and in snake_case (what a camelCase key means).
+  const budget = editBudget(snake.length);
   names
-    .map((name) => ({ name, d: distance(target, name) }))
+    .map((name) => ({ name, d: Math.min(withinDistance(unknown, name, budget), withinDistance(snake, name, budget)) }))
     .filter(({ d }) => d <= budget)
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
     .forEach(({ name }) => add(name));

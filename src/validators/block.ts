@@ -4,7 +4,8 @@
  *
  * In a block body `"//"` is a comment and `dynamic` holds dynamic blocks; unknown names are
  * errors. In an object value (an attribute of object type or with nested attributes) every key
- * is data, and a key the type lacks is dropped by Terraform's conversion: a warning.
+ * is data, and a key the type lacks is dropped by Terraform's conversion: a warning, or an error
+ * when it stands for a required attribute the object then lacks (`fromPort` for `from_port`).
  */
 import { z } from "../zod.js";
 import type { SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../schema/format.js";
@@ -12,7 +13,7 @@ import { suggestNames } from "../core/suggest.js";
 import { isTemplateExpression } from "../hcl/interpolation.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
-import { type Finding, addFinding } from "./findings.js";
+import { type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
@@ -28,6 +29,11 @@ export interface BodyContext {
    * data source or provider configuration; unset, a body allows them only if it has block types.
    */
   dynamicBlocks?: boolean;
+  /**
+   * The body is a value of a cty object type: the validator of that type reports the attributes
+   * it lacks (in cty's words, naming the element of a collection), and null is a value there.
+   */
+  conversion?: boolean;
 }
 
 /** Keys of a block body that are not arguments: comments (cdktf's metadata) and dynamic blocks. */
@@ -38,7 +44,7 @@ const compiled = new WeakMap<SchemaBlock, Map<string, z.ZodType>>();
 
 /** The validator for one body shaped by `block`; compiled on first use, then reused. */
 export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType {
-  const key = `${context.kind}|${context.name}|${context.ownerType ?? ""}|${context.dynamicBlocks ?? ""}`;
+  const key = `${context.kind}|${context.name}|${context.ownerType ?? ""}|${context.dynamicBlocks ?? ""}|${context.conversion ?? ""}`;
   let forBlock = compiled.get(block);
   if (!forBlock) compiled.set(block, (forBlock = new Map()));
   let schema = forBlock.get(key);
@@ -63,16 +69,26 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, attribute] of Object.entries(attributes)) {
     const qualified = context.kind === "value" ? `${context.name}.${name}` : name;
-    const asBlock = context.kind === "block" ? attributeAsBlock(attribute) : undefined;
-    shape[name] = attributeValueSchema(asBlock?.attribute ?? attribute, qualified).optional();
+    shape[name] = attributeValueSchema(attribute, qualified, context.kind === "block").optional();
   }
   for (const [name, nested] of Object.entries(blockTypes)) shape[name] = nestedBlockSchema(nested, name, inner).optional();
-  if (allowsDynamic) shape[DYNAMIC] = dynamicSchema(block, inner).optional();
+  // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
+  const asBlocks = context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : [];
+  const dynamics = new Map<string, z.ZodType>();
+  const dynamicFor = (asAttributes: string[]) => {
+    let schema = dynamics.get(asAttributes.join(" "));
+    if (!schema) dynamics.set(asAttributes.join(" "), (schema = dynamicSchema(block, inner, asAttributes)));
+    return schema;
+  };
 
   const names = [...Object.keys(attributes), ...Object.keys(blockTypes)];
   return z.looseObject(shape).check(
     z.superRefine(
       (body: Record<string, unknown>, ctx) => {
+        if (allowsDynamic && body[DYNAMIC] !== undefined) {
+          const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
+          forward(ctx, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
+        }
         const findings = checkNames(body, attributes, blockTypes, names, context, allowsDynamic);
         findings.push(...checkRequired(body, attributes, context), ...checkCounts(body, block, blockTypes, context));
         for (const finding of findings) addFinding(ctx, finding);
@@ -113,15 +129,27 @@ function checkNames(
     } else if (nested) {
       if (nested.block.deprecated && value !== null) findings.push(deprecation("Block", name, context, nested.block.description));
     } else {
-      findings.push(unknownName(name, names, context));
+      findings.push(unknownName(name, names, context, attributes, body));
     }
   }
   return findings;
 }
 
-function unknownName(name: string, names: string[], context: BodyContext): Finding {
+function unknownName(name: string, names: string[], context: BodyContext, attributes: Record<string, SchemaAttribute>, body: Record<string, unknown>): Finding {
   const suggestions = suggestNames(name, names, context.ownerType ? { ownerType: context.ownerType } : {});
   if (context.kind === "value") {
+    // Dropped, but the object then lacks the attribute meant (`fromPort` for `from_port`): Terraform fails.
+    const meant = suggestions.find((s) => attributes[s]?.required && !Object.hasOwn(body, s));
+    if (meant) {
+      return {
+        rule: "unknown-argument",
+        severity: "error",
+        path: [name],
+        message: `Unexpected attribute "${name}" in "${context.name}": Terraform ignores it, and the required "${meant}" is missing`,
+        detail: `The type of "${context.name}" has no attribute "${name}" (Terraform's names are snake_case); Terraform drops it and rejects the value for lacking "${meant}".`,
+        suggestions,
+      };
+    }
     return {
       rule: "unknown-argument",
       severity: "warning",
@@ -154,6 +182,7 @@ function deprecation(what: "Argument" | "Block", name: string, context: BodyCont
 
 function checkRequired(body: Record<string, unknown>, attributes: Record<string, SchemaAttribute>, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
+  if (context.conversion) return findings;
   for (const [name, attribute] of Object.entries(attributes)) {
     if (!attribute.required) continue;
     const value = body[name];
@@ -295,22 +324,6 @@ function blocksOf(value: unknown): { value: unknown; path: PathSegment[] }[] {
   return value === null || value === undefined ? [] : [{ value, path: [] }];
 }
 
-type Payload = z.core.ParsePayload;
-
-/** A validator written as code: `run` records findings (and nested validators' issues) itself. */
-function custom(run: (value: unknown, payload: Payload) => void): z.ZodType {
-  return z.unknown().check((payload) => {
-    if (payload.value !== undefined) run(payload.value, payload);
-  });
-}
-
-/** Validates `value` with `schema` and records its issues on `payload`, below `path`. */
-function forward(payload: Payload, schema: z.ZodType, value: unknown, path: PathSegment[]): void {
-  const result = schema.safeParse(value);
-  if (result.success) return;
-  for (const issue of result.error.issues) payload.issues.push({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodRawIssue);
-}
-
 /**
  * One element of an array of blocks. As in HCL's JSON syntax, null is a block with an empty body
  * (so its required arguments are missing); anything but an object is not a block body.
@@ -369,8 +382,12 @@ function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: Body
   });
 }
 
-/** `"dynamic": {"<type>": {"for_each": …, "content": {…}}}`, labelled by the type it generates. */
-function dynamicSchema(block: SchemaBlock, context: BodyContext): z.ZodType {
+/**
+ * `"dynamic": {"<type>": {"for_each": …, "content": {…}}}`, labelled by the type it generates.
+ * `asAttributes`: attributes HCL may write as blocks that the body sets as properties, which
+ * makes them attributes, so no blocks of their name (blocktoattr; see attributeAsBlock).
+ */
+function dynamicSchema(block: SchemaBlock, context: BodyContext, asAttributes: readonly string[]): z.ZodType {
   const types = dynamicBlockTypes(block);
   const specs = new Map<string, z.ZodType>();
   const spec = (type: string) => {
@@ -379,7 +396,9 @@ function dynamicSchema(block: SchemaBlock, context: BodyContext): z.ZodType {
     return schema;
   };
   return labelledBlocks(DYNAMIC, "type", (payload, entry) => {
-    if (!Object.hasOwn(types, entry.label)) return addFinding(payload, unsupportedDynamic(entry.label, block, context, entry.path));
+    if (!Object.hasOwn(types, entry.label) || asAttributes.includes(entry.label)) {
+      return addFinding(payload, unsupportedDynamic(entry.label, block, context, entry.path, asAttributes));
+    }
     if (!Array.isArray(entry.value) && !isPlainObject(entry.value)) {
       return addFinding(payload, { ...notABlock(entry.label, { nesting_mode: "list", block: {} }, entry.value), path: entry.path });
     }
@@ -401,7 +420,19 @@ function dynamicSchema(block: SchemaBlock, context: BodyContext): z.ZodType {
   }, false);
 }
 
-function unsupportedDynamic(type: string, block: SchemaBlock, context: BodyContext, path: PathSegment[]): Finding {
+function unsupportedDynamic(type: string, block: SchemaBlock, context: BodyContext, path: PathSegment[], asAttributes: readonly string[]): Finding {
+  if (asAttributes.includes(type)) {
+    return {
+      rule: "block-shape",
+      severity: "error",
+      path,
+      message: `Unsupported dynamic block "${type}": ${context.name} also sets "${type}" as a property, which makes it the attribute, not blocks`,
+      detail:
+        `Terraform reads a JSON property "${type}" as the attribute, and then rejects blocks of that type ("Blocks of type "${type}" are not expected here."). ` +
+        `Write all of them one way: in the property (every attribute of every object set, null where unused), or as dynamic blocks only.`,
+      suggestions: [],
+    };
+  }
   const generated = Object.keys(dynamicBlockTypes(block));
   const isArgument = Object.hasOwn(block.attributes ?? {}, type);
   return {

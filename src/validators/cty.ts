@@ -1,46 +1,121 @@
 /**
  * Validators for attribute values, from their cty type. Every level accepts null (unset) and an
  * expression string (its value is unknown until plan); primitives accept what Terraform converts,
- * with a warning, and reject what it cannot convert.
+ * with a warning, and reject what it cannot convert; an object needs every attribute its type
+ * does not mark optional (null counts), and keys the type lacks are dropped.
  */
 import { z } from "../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
 import { isTemplateExpression } from "../hcl/interpolation.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, withArticle } from "./conversion.js";
-import { type Finding, addFinding } from "./findings.js";
-import { byKind } from "./kind.js";
+import { type Finding, type Payload, addFinding, forward } from "./findings.js";
+import { byKind, isPlainObject } from "./kind.js";
 import { bodySchema } from "./block.js";
+import { attributeAsBlock } from "./language.js";
+import type { PathSegment } from "../core/pointer.js";
 
 /** The typed CDKTF bindings outside TypeScript are strict where Terraform converts. */
 const BINDINGS = "typed CDKTF bindings (Python, Java, C#, Go)";
 
-/** `element`: the value is inside a collection or object of the argument `name`. */
-export function ctyValueSchema(type: CtyType, name: string, element = false): z.ZodType {
+/**
+ * `element`: the value is inside a collection of the argument `name`. `missingDetail` explains,
+ * for a collection of objects, what to do about attributes an element lacks.
+ */
+export function ctyValueSchema(type: CtyType, name: string, element = false, missingDetail?: string): z.ZodType {
   if (type === "dynamic") return z.unknown();
   if (typeof type === "string") return primitiveSchema(type, name, element);
   switch (type[0]) {
     case "list":
-    case "set":
-      return byKind({ null: true, string: true, array: z.array(ctyValueSchema(type[1] as CtyType, name, true)) }, unlessExpression(type, name));
-    case "map":
-      return byKind(
-        { null: true, string: true, object: z.record(z.string(), ctyValueSchema(type[1] as CtyType, name, true)) },
-        unlessExpression(type, name),
-      );
+    case "set": {
+      const elementType = type[1] as CtyType;
+      const array = isObjectType(elementType)
+        ? objectsIn(z.array(z.unknown()), elementType, name, missingDetail)
+        : z.array(ctyValueSchema(elementType, name, true));
+      return byKind({ null: true, string: true, array }, unlessExpression(type, name));
+    }
+    case "map": {
+      const elementType = type[1] as CtyType;
+      const object = isObjectType(elementType)
+        ? objectsIn(z.record(z.string(), z.unknown()), elementType, name, missingDetail)
+        : z.record(z.string(), ctyValueSchema(elementType, name, true));
+      return byKind({ null: true, string: true, object }, unlessExpression(type, name));
+    }
     case "object": {
-      const optional = new Set(type[2] ?? []);
-      const attributes = Object.fromEntries(
-        Object.entries(type[1]).map(([attr, attrType]): [string, SchemaAttribute] => [
-          attr,
-          optional.has(attr) ? { type: attrType, optional: true } : { type: attrType, required: true },
-        ]),
-      );
-      return byKind({ null: true, string: true, object: bodySchema({ attributes }, { kind: "value", name }) }, unlessExpression(type, name));
+      const body = objectBody(type, name);
+      const object = z.record(z.string(), z.unknown()).check((payload) => {
+        reportMissing(payload, payload.value as Record<string, unknown>, type, name, "", []);
+        forward(payload, body, payload.value, []);
+      });
+      return byKind({ null: true, string: true, object }, unlessExpression(type, name));
     }
     case "tuple":
       // Tuple-typed arguments are all but absent from provider schemas; we check the shape only.
       return byKind({ null: true, string: true, array: z.array(z.unknown()).length(type[1].length) }, unlessExpression(type, name));
   }
+}
+
+type ObjectType = Extract<CtyType, readonly ["object", ...unknown[]]>;
+
+const isObjectType = (type: CtyType): type is ObjectType => Array.isArray(type) && type[0] === "object";
+
+/** The attributes of an object of `type`, each checked against its type; what is missing is reported by the caller. */
+function objectBody(type: ObjectType, name: string): z.ZodType {
+  const optional = new Set(type[2] ?? []);
+  const attributes = Object.fromEntries(
+    Object.entries(type[1]).map(([attr, attrType]): [string, SchemaAttribute] => [
+      attr,
+      optional.has(attr) ? { type: attrType, optional: true } : { type: attrType, required: true },
+    ]),
+  );
+  return bodySchema({ attributes }, { kind: "value", name, conversion: true });
+}
+
+/**
+ * The elements of a list, set or map of objects (an array or an object, as `container` says),
+ * each checked as an object, and what each lacks reported as cty words it, naming the element:
+ * `element 0: attributes "a" and "b" are required`, `element "key": …`.
+ */
+function objectsIn(container: z.ZodType, type: ObjectType, name: string, missingDetail?: string): z.ZodType {
+  const object = byKind({ null: true, string: true, object: objectBody(type, name) }, unlessExpression(type, name));
+  return container.check((payload) => {
+    const value = payload.value as unknown[] | Record<string, unknown>;
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, element] of entries) {
+      const where = typeof key === "number" ? `element ${key}: ` : `element ${JSON.stringify(key)}: `;
+      if (isPlainObject(element)) reportMissing(payload, element, type, name, where, [key], missingDetail);
+      forward(payload, object, element, [key]);
+    }
+  });
+}
+
+/**
+ * cty's conversion to an object type needs every attribute the type does not mark optional to
+ * be present; null is a value there, the way to leave one unset. Worded as cty's MismatchMessage
+ * (names sorted), one finding for the whole object.
+ */
+function reportMissing(payload: Payload, object: Record<string, unknown>, type: ObjectType, name: string, where: string, path: PathSegment[], detail?: string): void {
+  const optional = new Set(type[2] ?? []);
+  const missing = Object.keys(type[1])
+    .filter((attr) => !optional.has(attr) && !Object.hasOwn(object, attr))
+    .sort();
+  if (missing.length === 0) return;
+  const quoted = missing.map((m) => JSON.stringify(m));
+  const required =
+    quoted.length === 1
+      ? `attribute ${quoted[0]} is required`
+      : quoted.length === 2
+        ? `attributes ${quoted[0]} and ${quoted[1]} are required`
+        : `attributes ${quoted.slice(0, -1).join(", ")}, and ${quoted.at(-1)} are required`;
+  addFinding(payload, {
+    rule: "missing-argument",
+    severity: "error",
+    path,
+    message: `Inappropriate value for attribute "${name}": ${where}${required}`,
+    detail:
+      detail ??
+      `Terraform converts the value to the object type of "${name}", which needs every attribute it does not mark optional; set one to null to leave it unset.`,
+    suggestions: [missing.map((m) => `"${m}": null`).join(", ")],
+  });
 }
 
 /** Protocol-6 nested attributes: objects of attributes (with their own required flags). */
@@ -60,9 +135,23 @@ export function nestedTypeSchema(attribute: SchemaAttribute & { nested_type: obj
   }
 }
 
-export function attributeValueSchema(attribute: SchemaAttribute, name: string): z.ZodType {
+/**
+ * `inBlockBody`: the attribute is an argument of a block body (not an attribute of an object), so
+ * HCL could write it as blocks if its type is a list or set of objects (see attributeAsBlock).
+ */
+export function attributeValueSchema(attribute: SchemaAttribute, name: string, inBlockBody = false): z.ZodType {
   if (attribute.nested_type) return nestedTypeSchema(attribute as SchemaAttribute & { nested_type: object }, name);
-  return ctyValueSchema(attribute.type ?? "dynamic", name);
+  const asBlocks = inBlockBody && attributeAsBlock(attribute) !== undefined;
+  return ctyValueSchema(attribute.type ?? "dynamic", name, false, asBlocks ? writtenAsAttribute(name) : undefined);
+}
+
+/** Why an element of an attribute HCL may write as blocks needs all its attributes in JSON. */
+function writtenAsAttribute(name: string): string {
+  return (
+    `Written as a JSON property, "${name}" is the attribute itself (Terraform's blocks-as-attributes rule), not blocks: ` +
+    `every object needs all its attributes; set the ones you do not use to null. Only "dynamic": {"${name}": …} ` +
+    `generates blocks, which may leave attributes out.`
+  );
 }
 
 function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z.ZodType {

@@ -1,9 +1,10 @@
 /**
  * The contract between the validators and the checker: every problem a validator finds is a zod
  * custom issue whose `params` say which rule it breaks, how severe it is, and how to fix it. The
- * checker turns these into diagnostics; a zod message never reaches the user as such.
+ * checker turns these into diagnostics; a zod message never reaches the user as such. Validators
+ * written as code record them (and the issues of the validators they call) with the helpers here.
  */
-import type { z } from "../zod.js";
+import { z } from "../zod.js";
 import type { Severity } from "../core/diagnostic.js";
 import type { RuleId } from "../core/rules.js";
 import type { PathSegment } from "../core/pointer.js";
@@ -29,4 +30,20 @@ export function isFindingParams(params: unknown): params is FindingParams {
 export function addFinding(payload: z.core.ParsePayload, finding: Finding): void {
   const { message, path, ...params } = finding;
   payload.issues.push({ code: "custom", message, input: payload.value, path: path ?? [], params, continue: true });
+}
+
+export type Payload = z.core.ParsePayload;
+
+/** A validator written as code: `run` records findings (and nested validators' issues) itself. */
+export function custom(run: (value: unknown, payload: Payload) => void): z.ZodType {
+  return z.unknown().check((payload) => {
+    if (payload.value !== undefined) run(payload.value, payload);
+  });
+}
+
+/** Validates `value` with `schema` and records its issues on `payload`, below `path`. */
+export function forward(payload: Payload, schema: z.ZodType, value: unknown, path: PathSegment[]): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  for (const issue of result.error.issues) payload.issues.push({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodRawIssue);
 }

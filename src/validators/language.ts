@@ -107,35 +107,32 @@ export function allowsDynamicBlocks(block: SchemaBlock): boolean {
   return !constructs.has(block) && Object.keys(blockSyntaxTypes(block)).length > 0;
 }
 
-const asBlocks = new WeakMap<SchemaAttribute, { attribute: SchemaAttribute; block: SchemaBlock } | null>();
+const asBlocks = new WeakMap<SchemaAttribute, SchemaBlock | null>();
 
 /**
  * Terraform's "attributes as blocks" (internal/lang/blocktoattr): an attribute whose type is a
- * list or set of objects may also be written as blocks, `dynamic` ones included, and then every
- * field of the object is optional. In JSON the two syntaxes look alike, so such an attribute is
- * checked with all its fields optional. Legacy-SDK providers rely on it
- * (`aws_default_security_group.ingress`, `aws_default_route_table.route`); protocol-6 nested
- * attributes do not qualify.
+ * list or set of objects (legacy-SDK providers: `aws_security_group.ingress`,
+ * `aws_route_table.route`) may be written as blocks, and then every field of the object is
+ * optional. In JSON, blocktoattr reads a plain property of that name as the attribute itself, so
+ * every element needs every field (`null` leaves one unset); only `dynamic` blocks generate
+ * blocks, and a body that has the plain property too rejects them ("Blocks of type … are not
+ * expected here"). This is the body of such a block; protocol-6 nested attributes do not qualify.
  */
-export function attributeAsBlock(attribute: SchemaAttribute): { attribute: SchemaAttribute; block: SchemaBlock } | undefined {
+export function attributeAsBlock(attribute: SchemaAttribute): SchemaBlock | undefined {
   let result = asBlocks.get(attribute);
   if (result === undefined) {
     const type = attribute.type;
-    const collection = Array.isArray(type) && (type[0] === "list" || type[0] === "set") ? type[0] : undefined;
+    const collection = Array.isArray(type) && (type[0] === "list" || type[0] === "set");
     const element = collection ? (type![1] as CtyType) : undefined;
-    let computed: { attribute: SchemaAttribute; block: SchemaBlock } | null = null;
-    if ((attribute.optional || attribute.required) && collection && Array.isArray(element) && element[0] === "object") {
-      const fields = element[1];
-      computed = {
-        attribute: { ...attribute, type: [collection, ["object", fields, Object.keys(fields)]] },
-        block: {
-          attributes: Object.fromEntries(
-            Object.entries(fields).map(([name, t]): [string, SchemaAttribute] => [name, { type: t as CtyType, optional: true }]),
-          ),
-        },
-      };
-    }
-    asBlocks.set(attribute, (result = computed));
+    result =
+      (attribute.optional || attribute.required) && Array.isArray(element) && element[0] === "object"
+        ? {
+            attributes: Object.fromEntries(
+              Object.entries(element[1]).map(([name, t]): [string, SchemaAttribute] => [name, { type: t as CtyType, optional: true }]),
+            ),
+          }
+        : null;
+    asBlocks.set(attribute, result);
   }
   return result ?? undefined;
 }
@@ -151,7 +148,7 @@ function blockSyntaxTypes(block: SchemaBlock): Record<string, BlockSyntaxType> {
   const types: Record<string, BlockSyntaxType> = {};
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
     const asBlock = attributeAsBlock(attribute);
-    if (asBlock) types[name] = { block: asBlock.block, labelled: false };
+    if (asBlock) types[name] = { block: asBlock, labelled: false };
   }
   for (const [name, nested] of Object.entries(block.block_types ?? {})) types[name] = { block: nested.block, labelled: nested.nesting_mode === "map" };
   return types;

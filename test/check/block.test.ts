@@ -68,22 +68,34 @@ describe("attributes as blocks (Terraform's blocktoattr)", () => {
   };
   const at = { file: "main.tf.json", pointer: "/resource/aws_default_security_group/this", name: "aws_default_security_group" };
 
-  it("accepts blocks that leave object fields out, and dynamic blocks", () => {
-    const body = {
-      ingress: [{ from_port: 0, to_port: 0, protocol: "-1" }],
-      dynamic: { ingress: { for_each: "${var.rules}", content: { from_port: "${ingress.value.port}", description: "x" } } },
-    };
+  // Terraform 1.11.4's verdicts, recorded in test/conformance/regressions.test.ts.
+  it("reads a plain property as the attribute: every object needs every field, null leaves one unset", () => {
+    const rows = (body: object) => checkBlock(body, securityGroup, at).map((d) => `${d.rule} ${d.pointer}: ${d.message}`);
+    expect(rows({ ingress: [{ from_port: 0, to_port: 0, protocol: "-1", description: null }] })).toEqual([]);
+    expect(rows({ ingress: [{ from_port: 0, to_port: 0, protocol: "-1", description: "x" }, { from_port: 0 }] })).toEqual([
+      'missing-argument /resource/aws_default_security_group/this/ingress/1: Inappropriate value for attribute "ingress": element 1: attributes "description", "protocol", and "to_port" are required',
+    ]);
+  });
+
+  it("reads dynamic blocks as blocks, whose fields are optional", () => {
+    const body = { dynamic: { ingress: { for_each: "${var.rules}", content: { from_port: "${ingress.value.port}", description: "x" } } } };
     expect(checkBlock(body, securityGroup, at)).toEqual([]);
   });
 
-  it("still checks field names and types inside them", () => {
+  it("rejects dynamic blocks next to the plain property, which makes the name an attribute", () => {
     const body = {
-      ingress: [{ from_port: "any", to_port: 0, protocol: "-1" }],
-      dynamic: { ingress: { for_each: [], content: { fromPort: 1 } } },
+      ingress: [{ from_port: 0, to_port: 0, protocol: "-1", description: null }],
+      dynamic: { ingress: { for_each: "${var.rules}", content: { fromPort: 1 } } },
     };
-    expect(checkBlock(body, securityGroup, at).map((d) => `${d.rule} ${d.pointer}`)).toEqual([
+    expect(checkBlock(body, securityGroup, at).map((d) => `${d.rule} ${d.pointer}`)).toEqual(["block-shape /resource/aws_default_security_group/this/dynamic/ingress"]);
+  });
+
+  it("still checks field names and types inside both forms", () => {
+    expect(checkBlock({ ingress: [{ from_port: "any", to_port: 0, protocol: "-1", description: null }] }, securityGroup, at).map((d) => `${d.rule} ${d.pointer}`)).toEqual([
       "type-mismatch /resource/aws_default_security_group/this/ingress/0/from_port",
-      "unknown-argument /resource/aws_default_security_group/this/dynamic/ingress/content/fromPort",
+    ]);
+    expect(checkBlock({ dynamic: { ingress: { for_each: [1], content: { fromPort: 1 } } } }, securityGroup, at).map((d) => `${d.rule} ${d.pointer} ${d.suggestions}`)).toEqual([
+      "unknown-argument /resource/aws_default_security_group/this/dynamic/ingress/content/fromPort from_port",
     ]);
   });
 

@@ -62,6 +62,13 @@ describe("unknown-argument", () => {
     expect(ds[0]!.address).toBe("demo_subnet_group.sg");
   });
 
+  it("suggests what Terraform suggests, a swap of two letters counting as one edit", () => {
+    // Terraform 1.11.4: `No argument or block type is named "regoin". Did you mean "region"?`
+    const ds = check({ provider: { demo: { regoin: "eu-west-1" } } });
+    expect(brief(ds)).toEqual(['error unknown-argument /provider/demo/regoin: Unsupported argument "regoin": provider "demo" has no argument or block of that name']);
+    expect(ds[0]!.suggestions).toEqual(["region"]);
+  });
+
   it("suggests the snake_case name for a camelCase key", () => {
     const [d] = check({ resource: { demo_subnet_group: { sg: { name: "x", subnet_ids: [], subnetIds: ["a"] } } } });
     expect(d!.suggestions).toEqual(["subnet_ids"]);
@@ -106,6 +113,75 @@ describe("unknown-argument", () => {
   });
 });
 
+describe("attributes HCL may write as blocks (a security group's ingress), written as JSON properties", () => {
+  // Terraform's blocktoattr reads a JSON property as the attribute, a set of objects: every
+  // object needs every field. Terraform 1.11.4 on the first case: `Inappropriate value for
+  // attribute "ingress": element 0: attributes "description", "ipv6_cidr_blocks",
+  // "prefix_list_ids", "security_groups", and "self" are required.`
+  const group = (ingress: unknown, extra: object = {}) => check({ resource: { demo_security_group: { db: { name: "db", ingress, ...extra } } } });
+  const rule = { cidr_blocks: ["10.0.0.0/8"], from_port: 5432, to_port: 5432, protocol: "tcp" };
+
+  it("rejects objects that leave fields out, as a raw Python dict does (hashicorp/terraform-cdk#2878), naming the fix", () => {
+    expect(group([rule])).toEqual([
+      {
+        severity: "error",
+        rule: "missing-argument",
+        file: "main.tf.json",
+        pointer: "/resource/demo_security_group/db/ingress/0",
+        address: "demo_security_group.db",
+        message: 'Inappropriate value for attribute "ingress": element 0: attributes "description", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups", and "self" are required',
+        detail:
+          'Written as a JSON property, "ingress" is the attribute itself (Terraform\'s blocks-as-attributes rule), not blocks: every object needs all its attributes; ' +
+          'set the ones you do not use to null. Only "dynamic": {"ingress": …} generates blocks, which may leave attributes out.',
+        suggestions: ['"description": null, "ipv6_cidr_blocks": null, "prefix_list_ids": null, "security_groups": null, "self": null'],
+      },
+    ]);
+  });
+
+  it("rejects camelCase keys as errors naming their snake_case names (hashicorp/terraform-cdk#517)", () => {
+    const escapeHatch = {
+      cidrBlocks: ["0.0.0.0/0"],
+      description: "Allow access to database",
+      fromPort: 3306,
+      ipv6CidrBlocks: [],
+      prefixListIds: [],
+      protocol: "tcp",
+      securityGroups: [],
+      selfAttribute: false,
+      toPort: 3306,
+    };
+    const ds = group([escapeHatch]);
+    expect(brief(ds)).toEqual([
+      'error missing-argument /resource/demo_security_group/db/ingress/0: Inappropriate value for attribute "ingress": element 0: attributes "cidr_blocks", "from_port", "ipv6_cidr_blocks", "prefix_list_ids", "security_groups", "self", and "to_port" are required',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/cidrBlocks: Unexpected attribute "cidrBlocks" in "ingress": Terraform ignores it, and the required "cidr_blocks" is missing',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/fromPort: Unexpected attribute "fromPort" in "ingress": Terraform ignores it, and the required "from_port" is missing',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/ipv6CidrBlocks: Unexpected attribute "ipv6CidrBlocks" in "ingress": Terraform ignores it, and the required "ipv6_cidr_blocks" is missing',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/prefixListIds: Unexpected attribute "prefixListIds" in "ingress": Terraform ignores it, and the required "prefix_list_ids" is missing',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/securityGroups: Unexpected attribute "securityGroups" in "ingress": Terraform ignores it, and the required "security_groups" is missing',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/selfAttribute: Unexpected attribute "selfAttribute" in "ingress": Terraform ignores it, and the required "self" is missing',
+      'error unknown-argument /resource/demo_security_group/db/ingress/0/toPort: Unexpected attribute "toPort" in "ingress": Terraform ignores it, and the required "to_port" is missing',
+    ]);
+    expect(ds.slice(1).map((d) => d.suggestions)).toEqual([["cidr_blocks"], ["from_port"], ["ipv6_cidr_blocks"], ["prefix_list_ids"], ["security_groups"], ["self"], ["to_port"]]);
+  });
+
+  it("accepts every field set, null where unused (what cdktf's typed bindings write), and dynamic blocks that leave fields out", () => {
+    const complete = { ...rule, description: null, ipv6_cidr_blocks: null, prefix_list_ids: null, security_groups: null, self: null };
+    expect(group([complete, { ...complete, from_port: 443, to_port: 443 }])).toEqual([]);
+    expect(group(undefined, { dynamic: { ingress: { for_each: "${var.rules}", content: { from_port: "${ingress.value}", to_port: "${ingress.value}", protocol: "tcp" } } } })).toEqual([]);
+    // A key Terraform's conversion drops while nothing is missing stays a warning.
+    expect(brief(group([{ ...complete, fromPort: 1 }]))).toEqual([
+      'warning unknown-argument /resource/demo_security_group/db/ingress/0/fromPort: Unexpected attribute "fromPort" in "ingress": Terraform ignores it',
+    ]);
+  });
+
+  it("rejects dynamic blocks of the name next to the property (Terraform: Blocks of type \"ingress\" are not expected here)", () => {
+    const complete = { ...rule, description: null, ipv6_cidr_blocks: null, prefix_list_ids: null, security_groups: null, self: null };
+    expect(brief(group([complete], { dynamic: { ingress: { for_each: [1], content: rule } } }))).toEqual([
+      'error block-shape /resource/demo_security_group/db/dynamic/ingress: Unsupported dynamic block "ingress": demo_security_group also sets "ingress" as a property, which makes it the attribute, not blocks',
+    ]);
+  });
+});
+
 describe("missing-argument", () => {
   it("reports an absent required argument at the object that lacks it", () => {
     expect(brief(check({ resource: { demo_subnet_group: { sg: { subnet_ids: [] } } } }))).toEqual([
@@ -141,8 +217,11 @@ describe("missing-argument", () => {
   it("checks required attributes of nested attribute objects and object types", () => {
     expect(brief(check({ resource: { demo_endpoint: { e: { config: {}, assume_role: { duration: "1h" } } } } }))).toEqual([
       'error missing-argument /resource/demo_endpoint/e/config: Missing required argument "mode" in config',
-      'error missing-argument /resource/demo_endpoint/e/assume_role: Missing required argument "role_arn" in assume_role',
+      // cty's conversion to an object type, in its words (Terraform: "Inappropriate value for attribute …").
+      'error missing-argument /resource/demo_endpoint/e/assume_role: Inappropriate value for attribute "assume_role": attribute "role_arn" is required',
     ]);
+    // null is a value for an attribute of an object type (how to leave one unset); Terraform accepts it.
+    expect(check({ resource: { demo_endpoint: { e: { assume_role: { role_arn: null } } } } })).toEqual([]);
   });
 });
 

@@ -86,7 +86,8 @@ describe("backend checks", () => {
 
   it("reject unknown and removed backend types, two backends, and backend with cloud", () => {
     expect(rows({ terraform: { backend: { s4: {} } } })[0]).toEqual(["error", "unknown-type", "/terraform/backend/s4", 'Unsupported backend type "s4": Terraform 1.11.4 (--terraform-version) has no backend of that name']);
-    expect(check({ terraform: { backend: { s4: {} } } })[0]!.suggestions).toEqual(["s3"]);
+    // Every name within two edits, as Terraform's did-you-mean allows, nearest first.
+    expect(check({ terraform: { backend: { s4: {} } } })[0]!.suggestions).toEqual(["s3", "oss", "pg"]);
     expect(rows({ terraform: { backend: { azure: {} } } })[0]![3]).toBe('The "azure" backend name has been removed, please use "azurerm".');
     expect(rows({ terraform: [{ backend: { local: {} } }, { backend: { local: {} } }] })).toEqual([
       ["error", "block-shape", "/terraform/1/backend/local", "Duplicate backend configuration: a configuration may have only one backend"],

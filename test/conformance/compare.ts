@@ -3,8 +3,9 @@
  * They agree when they name the same error locations, where a checker location inside a value
  * Terraform rejects as a whole (`element 0: string required` at the list) counts as the same.
  * When Terraform stopped at loading the configuration it reports only loading errors, so there
- * the checker agrees when it reports at least those. Differences that are deliberate (see
- * differences.ts) are set apart, never silently dropped.
+ * the checker agrees when it reports at least those. Where Terraform's message says "Did you mean
+ * "x"?", the checker's error at that place must suggest x too. Differences that are deliberate
+ * (see differences.ts) are set apart, never silently dropped.
  */
 import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { type Finding, deliberateDifference } from "./differences.js";
@@ -20,9 +21,12 @@ export interface Comparison {
   onlyChecker: Finding[];
   /** Differences explained by a deliberate choice, by id. */
   deliberate: (Finding & { id: string; side: "terraform" | "checker" })[];
+  /** Places where Terraform suggests a name the checker's error there does not. */
+  missedSuggestions: { pointer: string; terraform: string; checker: string[] }[];
 }
 
 const VALUE_TYPE_ERROR = "Incorrect attribute value type";
+const SUGGESTION = /Did you mean "([^"]+)"\?/;
 
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + "/");
 
@@ -45,7 +49,19 @@ export function compare(
   };
   const onlyTerraform = dedupe(tf.filter((t) => !ours.some((o) => same(t, o)))).filter(unexplained("terraform"));
   const onlyChecker = terraform.stoppedEarly ? [] : dedupe(ours.filter((o) => !tf.some((t) => same(t, o)))).filter(unexplained("checker"));
-  return { name: c.name, label: c.label, agree: onlyTerraform.length === 0 && onlyChecker.length === 0, stoppedEarly: terraform.stoppedEarly, onlyTerraform, onlyChecker, deliberate };
+  const missedSuggestions = missed(tf, checker);
+  const agree = onlyTerraform.length === 0 && onlyChecker.length === 0 && missedSuggestions.length === 0;
+  return { name: c.name, label: c.label, agree, stoppedEarly: terraform.stoppedEarly, onlyTerraform, onlyChecker, deliberate, missedSuggestions };
+}
+
+/** Terraform's "Did you mean" names that the checker's errors at the same place do not suggest. */
+function missed(terraform: readonly Finding[], checker: readonly Diagnostic[]): Comparison["missedSuggestions"] {
+  return terraform.flatMap((t) => {
+    const name = SUGGESTION.exec(t.message)?.[1];
+    const ours = checker.filter((d) => d.severity === "error" && d.pointer === t.pointer);
+    if (name === undefined || ours.length === 0 || ours.some((d) => d.suggestions.includes(name))) return [];
+    return [{ pointer: t.pointer, terraform: name, checker: ours.flatMap((d) => d.suggestions) }];
+  });
 }
 
 /** Terraform repeats some diagnostics (once per decode pass); one per location and message. */

@@ -3,7 +3,7 @@
  * documented in test/conformance/README.md; the run counts them apart from real disagreements,
  * so a new kind of difference can never hide behind an old one.
  */
-import { parsePointer } from "../../src/core/pointer.js";
+import { joinPointer, parsePointer } from "../../src/core/pointer.js";
 
 export interface Finding {
   pointer: string;
@@ -101,6 +101,52 @@ function dependsOnFailed(document: unknown, node: string, failed: ReadonlySet<st
 // `${…}` not escaped as `$${…}`.
 const INTERPOLATION = /(^|[^$])\$\{/;
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * A for_each Terraform cannot know at validate: an expression that refers to something
+ * (variables, locals, resources, iterators), not a literal like `${[1]}`.
+ */
+function unknownForEach(forEach: unknown): boolean {
+  if (typeof forEach !== "string" || !INTERPOLATION.test(forEach)) return false;
+  return /[A-Za-z_][\w-]*\./.test(forEach.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+}
+
+/** The checker's findings about values (types, what objects lack or hold), as compare.ts words them. */
+const VALUE_FINDING = /^\[[a-z-]+\] (Inappropriate value|Unexpected attribute)/;
+
+/** The dynamic blocks of `type` in a body's `dynamic` (an object of them by type, or an array of such objects). */
+function dynamicSpecs(dynamic: unknown, type: string): Record<string, unknown>[] {
+  const labelled = (Array.isArray(dynamic) ? dynamic : [dynamic]).filter(isObject).map((d) => d[type]);
+  return labelled.flatMap((spec) => (Array.isArray(spec) ? spec : [spec])).filter(isObject);
+}
+
+/** Whether the finding is in a static block of some type that comes, in its body, after a dynamic block of that type with an unknown for_each. */
+function afterUnknownDynamic(document: unknown, pointer: string): boolean {
+  const steps = parsePointer(pointer);
+  return steps.some((type, i) => {
+    const body = valueAt(document, joinPointer("", ...steps.slice(0, i)));
+    if (!isObject(body) || type === "dynamic") return false;
+    const keys = Object.keys(body);
+    return keys.includes("dynamic") && keys.indexOf("dynamic") < keys.indexOf(type) && dynamicSpecs(body.dynamic, type).some((spec) => unknownForEach(spec.for_each));
+  });
+}
+
+/** Whether the finding is in the content of a dynamic block with an unknown for_each: `…/dynamic[/i]/<type>[/j]/content/…`. */
+function inUnknownDynamicContent(document: unknown, pointer: string): boolean {
+  const steps = parsePointer(pointer);
+  const numeric = (step: string | undefined) => step !== undefined && /^\d+$/.test(step);
+  return steps.some((step, i) => {
+    if (step !== "dynamic") return false;
+    let j = i + 1;
+    if (numeric(steps[j])) j++;
+    j++;
+    if (numeric(steps[j])) j++;
+    const spec = valueAt(document, joinPointer("", ...steps.slice(0, j)));
+    return steps[j] === "content" && isObject(spec) && unknownForEach(spec.for_each);
+  });
+}
+
 export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     id: "expressions-not-evaluated",
@@ -146,6 +192,23 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       const failed = new Set(terraform.map((t) => nodeOf(t.pointer)).filter((n): n is string => n !== undefined));
       return nodes.length > 0 && nodes.every((node) => !failed.has(node) && dependsOnFailed(document, node, failed));
     },
+  },
+  {
+    id: "terraform-defers-blocks-after-unknown-dynamic",
+    why:
+      "When a dynamic block whose for_each is unknown at validate comes before static blocks of the same type, " +
+      "Terraform's decoder (hcldec) stops there and takes the whole list of blocks as unknown: the static blocks after it " +
+      "are decoded only at plan, where their errors surface; the checker reports them now.",
+    side: "checker",
+    matches: (finding, { document }) => afterUnknownDynamic(document, finding.pointer),
+  },
+  {
+    id: "terraform-defers-values-in-unknown-dynamic",
+    why:
+      "In the content of a dynamic block whose for_each is unknown at validate, Terraform checks names and structure " +
+      "but not values (they are unknown until plan); the checker checks the values written there now.",
+    side: "checker",
+    matches: (finding, { document }) => VALUE_FINDING.test(finding.message) && inUnknownDynamicContent(document, finding.pointer),
   },
   {
     id: "terraform-stops-at-expression-errors",

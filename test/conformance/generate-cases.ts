@@ -6,10 +6,11 @@
  * cover every place once; pairs of them (chosen by a fixed stride, so the set is reproducible)
  * bring the count up and catch interactions.
  */
-import type { ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../../src/schema/format.js";
+import type { CtyType, ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../../src/schema/format.js";
+import { attributeAsBlock } from "../../src/validators/language.js";
 import type { Case } from "./terraform-validate.js";
 import { dependencies } from "./differences.js";
-import { type Json, blockValue, validBody } from "./valid-values.js";
+import { type Json, blockValue, holdsObjects, validBody } from "./valid-values.js";
 
 type JsonObject = { [key: string]: Json };
 type Path = (string | number)[];
@@ -20,6 +21,8 @@ interface Mutation {
   target?: Path;
   /** Changes the document in place; false when it no longer applies (a pair's first mutation moved things). */
   apply(document: JsonObject): boolean;
+  /** Rare in real configurations (a few per configuration at most): never thinned out. */
+  rare?: boolean;
 }
 
 interface Site {
@@ -91,13 +94,25 @@ function misspell(name: string): string {
   // Swap the last two letters: `subnet_ids` → `subnet_isd`, the commonest typo.
   return name.length < 3 ? `${name}x` : name.slice(0, -2) + name.at(-1) + name.at(-2);
 }
+
+/** Swap two neighbouring letters in the middle: `region` → `regoin` (one edit to a person, two to Levenshtein). */
+function transpose(name: string): string | undefined {
+  for (let i = Math.floor(name.length / 2); i + 1 < name.length - 1; i++) {
+    if (/[a-z]/.test(name[i]!) && /[a-z]/.test(name[i + 1]!) && name[i] !== name[i + 1]) return name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2);
+  }
+  return undefined;
+}
+
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Misspellings of a name, each a different typo. */
+const typos = (name: string) => [...new Set([misspell(name), transpose(name)].filter((t): t is string => t !== undefined && t !== name))];
 
 function siteMutations(site: Site): Mutation[] {
   const { body, name } = site;
   const where = `${body.join(".")}.${name}`;
   const mutations: Mutation[] = [];
-  const renamed = [misspell(name), ...(name.includes("_") ? [camel(name)] : [])];
+  const renamed = [...typos(name), ...(name.includes("_") ? [camel(name)] : [])];
   for (const to of renamed) {
     mutations.push(edit(`rename ${where} → ${to}`, body, (b) => has(b, name) && !has(b, to) && (renameKey(b, name, to), true)));
   }
@@ -121,7 +136,76 @@ function siteMutations(site: Site): Mutation[] {
     );
   }
   if (site.block) mutations.push(...blockMutations(site, site.block, where));
+  if (holdsObjects(site.attribute?.type)) mutations.push(...objectMutations(site, site.attribute!.type!, where));
   return mutations;
+}
+
+const isObject = (value: Json | undefined): value is JsonObject => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** An attribute whose value holds objects (an object type, a list, set or map of them): the first object as written. */
+function firstObject(type: CtyType, value: Json | undefined): JsonObject | undefined {
+  if (!Array.isArray(type)) return undefined;
+  const [kind, inner] = type;
+  if (kind === "object") return isObject(value) ? value : undefined;
+  const ofObjects = Array.isArray(inner) && inner[0] === "object";
+  if ((kind === "list" || kind === "set") && ofObjects && Array.isArray(value) && isObject(value[0])) return value[0];
+  if (kind === "map" && ofObjects && isObject(value)) {
+    const first = Object.values(value)[0];
+    return isObject(first) ? first : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Objects inside attribute values, written the ways cdktf users write them: fields left out (as
+ * HCL's block syntax allows for a security group's `ingress`, but JSON does not), camelCased
+ * (an escape hatch's raw object), set to null (valid: how to leave one unset); and for a list or
+ * set of objects in a block body (Terraform's "attributes as blocks") the dynamic-block form with
+ * fields left out (valid), and a dynamic block next to the property (rejected).
+ */
+function objectMutations(site: Site, type: CtyType, where: string): Mutation[] {
+  const { body, name } = site;
+  const change = (label: string, apply: (object: JsonObject, b: JsonObject) => boolean) =>
+    edit(`${where} object ${label}`, body, (b) => {
+      const object = firstObject(type, b[name]);
+      return object !== undefined && apply(object, b);
+    });
+  const kind = Array.isArray(type) ? type[0] : undefined;
+  const mutations = [
+    change("first field dropped", (o) => {
+      const [first] = Object.keys(o);
+      return first !== undefined && delete o[first];
+    }),
+    change("all fields but one dropped", (o) => {
+      const keys = Object.keys(o);
+      for (const key of keys.slice(1)) delete o[key];
+      return keys.length > 1;
+    }),
+    change("fields camelCased", (o) => {
+      const keys = Object.keys(o).filter((k) => k.includes("_"));
+      for (const key of keys) renameKey(o, key, camel(key));
+      return keys.length > 0;
+    }),
+    change("first field null", (o) => {
+      const [first] = Object.keys(o);
+      return first !== undefined && o[first] !== null && ((o[first] = null), true);
+    }),
+  ];
+  if (kind === "list" || kind === "set") {
+    const dynamic = (b: JsonObject, content: JsonObject) => {
+      b.dynamic = { ...(isObject(b.dynamic) ? b.dynamic : {}), [name]: { for_each: ["a"], content } };
+      return true;
+    };
+    mutations.push(
+      change("as a dynamic block with fields dropped", (o, b) => {
+        const content = Object.fromEntries(Object.entries(o).slice(1));
+        delete b[name];
+        return dynamic(b, content);
+      }),
+      change("and a dynamic block", (o, b) => dynamic(b, structuredClone(o))),
+    );
+  }
+  return mutations.map((m) => ({ ...m, rare: true }));
 }
 
 function blockMutations(site: Site, nested: SchemaNestedBlock, where: string): Mutation[] {
@@ -177,9 +261,14 @@ function sites(block: SchemaBlock, body: JsonObject, path: Path): Site[] {
     if (name === "dynamic" && !nested && value !== null && typeof value === "object" && !Array.isArray(value)) {
       // Real configurations generate many blocks: mutate inside their content too.
       for (const [type, spec] of Object.entries(value)) {
-        const generated = block.block_types?.[type];
-        const content = generated ? bodyAt(body, [name, type, "content"]) : undefined;
-        if (generated && content) found.push(...sites(generated.block, content, [...path, name, type, "content"]));
+        const attribute = block.attributes?.[type];
+        const generated = block.block_types?.[type]?.block ?? (attribute ? attributeAsBlock(attribute) : undefined);
+        // The first dynamic block of the type, and its content, each an object or (as the corpus
+        // converter writes them) an array of one.
+        const first = Array.isArray(spec) ? [name, type, 0, "content"] : [name, type, "content"];
+        const contentPath = Array.isArray(at(body, first)) ? [...first, 0] : first;
+        const content = generated ? bodyAt(body, contentPath) : undefined;
+        if (generated && content) found.push(...sites(generated, content, [...path, ...contentPath]));
       }
       continue;
     }
@@ -232,7 +321,7 @@ function targetMutations(target: Target, bodyPath: Path, document: JsonObject): 
     const section = [target.section];
     // Only misspellings that keep the provider prefix: `demoSubnetGroup` would name another,
     // missing provider, which Terraform reports for the whole configuration, not for a file.
-    for (const to of [misspell(target.type)]) {
+    for (const to of typos(target.type)) {
       mutations.push(edit(`${target.section} type ${target.type} → ${to}`, section, (s) => has(s, target.type) && (renameKey(s, target.type, to), true)));
     }
     const meta: Record<string, Json> = {
@@ -424,8 +513,10 @@ export function generateCasesFromDocuments(schema: ProviderSchema, documents: re
     left -= quota;
   });
   const chosen = perDocument.flatMap((d) => {
-    const quota = quotas.get(d)!;
-    return Array.from({ length: quota }, (_, i) => ({ d, m: d.mutations[Math.floor((i * d.mutations.length) / quota)]! }));
+    const rare = d.mutations.filter((m) => m.rare).slice(0, quotas.get(d)!);
+    const others = d.mutations.filter((m) => !m.rare);
+    const quota = Math.min(others.length, quotas.get(d)! - rare.length);
+    return [...rare, ...Array.from({ length: quota }, (_, i) => others[Math.floor((i * others.length) / quota)]!)].map((m) => ({ d, m }));
   });
   for (const { d, m } of chosen) {
     const copy = focus(d.document, [m.target!]);

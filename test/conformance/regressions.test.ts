@@ -19,8 +19,8 @@ import { type TerraformFinding, terraformValidate } from "./terraform-validate.j
 interface Regression {
   name: string;
   document: object;
-  /** Terraform's errors: pointer and summary. */
-  terraform: [pointer: string, summary: string][];
+  /** Terraform's errors: pointer, summary, and the name its detail suggests ("Did you mean …?"), if any. */
+  terraform: [pointer: string, summary: string, suggestion?: string][];
   checker: "agrees" | "agrees-with-deliberate-difference" | "known-disagreement";
 }
 
@@ -37,8 +37,62 @@ const REGRESSIONS: Regression[] = [
   {
     name: "an unknown provider argument (Terraform checks only provider configurations a resource uses)",
     document: { provider: { demo: { regino: "x" } }, ...resource("demo_subnet_group", { name: "n", subnet_ids: ["a"] }) },
-    terraform: [["/provider/demo/regino", "Extraneous JSON object property"]],
+    terraform: [["/provider/demo/regino", "Extraneous JSON object property", "region"]],
     checker: "agrees",
+  },
+  {
+    name: "a transposed provider argument, `regoin` (one swap, two Levenshtein edits: the checker once suggested nothing)",
+    document: { provider: { demo: { regoin: "x" } }, ...resource("demo_subnet_group", { name: "n", subnet_ids: ["a"] }) },
+    terraform: [["/provider/demo/regoin", "Extraneous JSON object property", "region"]],
+    checker: "agrees",
+  },
+  {
+    name: "a transposed resource type",
+    document: { variable: { v: {} }, resource: { demo_subnet_gorup: { this: { name: "n", subnet_ids: ["a"] } } } },
+    terraform: [["/resource/demo_subnet_gorup", "Invalid resource type", "demo_subnet_group"]],
+    checker: "agrees",
+  },
+  {
+    name: "a set-of-objects attribute HCL may write as blocks, as a JSON property with fields left out (the checker once took them as optional)",
+    document: resource("demo_security_group", { ingress: [{ from_port: 443, to_port: 443, protocol: "tcp" }] }),
+    terraform: [["/resource/demo_security_group/this/ingress", "Incorrect attribute value type"]],
+    checker: "agrees",
+  },
+  {
+    name: "the same with camelCased fields (the checker once only warned)",
+    document: resource("demo_security_group", { ingress: [{ fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: ["0.0.0.0/0"], description: null, ipv6CidrBlocks: null, prefixListIds: null, securityGroups: null, selfAttribute: null }] }),
+    terraform: [["/resource/demo_security_group/this/ingress", "Incorrect attribute value type"]],
+    checker: "agrees",
+  },
+  {
+    name: "the same with every field set, null where unused",
+    document: resource("demo_security_group", { ingress: [{ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: null, description: null, ipv6_cidr_blocks: null, prefix_list_ids: null, security_groups: null, self: null }] }),
+    terraform: [],
+    checker: "agrees",
+  },
+  {
+    name: "the same as a dynamic block with fields left out",
+    document: resource("demo_security_group", { dynamic: { ingress: { for_each: ["a"], content: { from_port: 443, to_port: 443, protocol: "tcp" } } } }),
+    terraform: [],
+    checker: "agrees",
+  },
+  {
+    name: "the same as a property and a dynamic block",
+    document: resource("demo_security_group", { ingress: [], dynamic: { ingress: { for_each: ["a"], content: { from_port: 443 } } } }),
+    terraform: [["/resource/demo_security_group/this/dynamic/ingress", "Unsupported block type"]],
+    checker: "agrees",
+  },
+  {
+    name: "static blocks after a dynamic block of their type with an unknown for_each",
+    document: resource("demo_plan", { name: "n", dynamic: { rule: { for_each: "${var.v}", content: { rule_name: "r" } } }, rule: [{ rule_name: "r", no_such_argument: 1 }] }),
+    terraform: [],
+    checker: "agrees-with-deliberate-difference",
+  },
+  {
+    name: "a value of the wrong type in the content of a dynamic block with an unknown for_each",
+    document: resource("demo_plan", { name: "n", dynamic: { rule: { for_each: "${var.v}", content: { rule_name: ["r"] } } } }),
+    terraform: [],
+    checker: "agrees-with-deliberate-difference",
   },
   {
     name: "null for a required argument",
@@ -181,7 +235,7 @@ const schemas = memorySchemas(demoSnapshot());
 const text = (r: Regression) => JSON.stringify(r.document, null, 2) + "\n";
 const verdict = (r: Regression) => ({
   stoppedEarly: false,
-  errors: r.terraform.map(([pointer, summary]): TerraformFinding => ({ pointer, summary, detail: "" })),
+  errors: r.terraform.map(([pointer, summary, suggestion]): TerraformFinding => ({ pointer, summary, detail: suggestion ? `Did you mean "${suggestion}"?` : "" })),
 });
 
 describe("conformance regressions: the checker against Terraform's recorded verdict", () => {
@@ -207,6 +261,12 @@ const hasTerraform = (() => {
   }
 })();
 
+/** A finding as the cases record it: pointer, summary, and the suggested name if the detail has one. */
+function recorded(e: TerraformFinding): Regression["terraform"][number] {
+  const suggestion = /Did you mean "([^"]+)"\?/.exec(e.detail)?.[1];
+  return suggestion ? [e.pointer, e.summary, suggestion] : [e.pointer, e.summary];
+}
+
 describe.skipIf(!hasTerraform)("the recorded verdicts are what Terraform says", () => {
   const dir = mkdtempSync(join(tmpdir(), "conformance-regressions-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -219,7 +279,7 @@ describe.skipIf(!hasTerraform)("the recorded verdicts are what Terraform says", 
     const verdicts = await terraformValidate(env, cases);
     const seen = REGRESSIONS.map((r, i) => ({
       name: r.name,
-      terraform: [...new Set(verdicts.get(`r${i}`)!.errors.map((e) => JSON.stringify([e.pointer, e.summary])))].map((s) => JSON.parse(s)).sort(),
+      terraform: [...new Set(verdicts.get(`r${i}`)!.errors.map((e) => JSON.stringify(recorded(e))))].map((s) => JSON.parse(s)).sort(),
     }));
     expect(seen).toEqual(REGRESSIONS.map((r) => ({ name: r.name, terraform: [...r.terraform].sort() })));
   }, 60_000);

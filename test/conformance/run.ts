@@ -88,6 +88,7 @@ export function formatReport(result: ConformanceResult, suite?: string): string 
     lines.push(`✗ ${c.name} ${c.label}${c.stoppedEarly ? " (terraform stopped at loading)" : ""}`);
     for (const t of c.onlyTerraform) lines.push(`    terraform only  ${t.pointer || "/"}  ${t.message}`);
     for (const o of c.onlyChecker) lines.push(`    checker only    ${o.pointer || "/"}  ${o.message}`);
+    for (const m of c.missedSuggestions) lines.push(`    suggestion      ${m.pointer || "/"}  terraform: did you mean "${m.terraform}"? checker: ${JSON.stringify(m.checker)}`);
     const known = KNOWN_DISAGREEMENTS.find((k) => k.label.test(c.label));
     if (known) lines.push(`    known: ${known.what}`);
   }

@@ -39,12 +39,17 @@ export function blockValue(nested: SchemaNestedBlock, count = 1): Json {
 
 const settable = (a: SchemaAttribute) => a.required === true || a.optional === true;
 
+/** An object type, or a list, set or map of objects. */
+export const holdsObjects = (type: CtyType | undefined): boolean =>
+  Array.isArray(type) && (type[0] === "object" || (type[0] !== "tuple" && Array.isArray(type[1]) && type[1][0] === "object"));
+
 function bodyFor(attributes: Record<string, SchemaAttribute>, blocks: Record<string, SchemaNestedBlock>): { [key: string]: Json } {
   const body: { [key: string]: Json } = {};
-  // Required arguments, plus the first optional one so that mutations have something to hit.
+  // Required arguments, plus the first optional one so that mutations have something to hit, and
+  // every optional one holding objects (where fields go missing or get camelCased).
   let optionals = 1;
   for (const [name, attribute] of Object.entries(attributes)) {
-    if (attribute.required || (settable(attribute) && optionals-- > 0)) body[name] = attributeValue(attribute);
+    if (attribute.required || (settable(attribute) && (optionals-- > 0 || holdsObjects(attribute.type)))) body[name] = attributeValue(attribute);
   }
   for (const [name, nested] of Object.entries(blocks)) body[name] = blockValue(nested, Math.max(1, nested.min_items ?? 0));
   return body;
