@@ -1,6 +1,8 @@
 /**
- * Reads one generated CDKTF binding module (the TypeScript that `cdktf get` writes, one module per
- * resource, data source or provider) and rebuilds its Terraform schema block.
+ * Reads one generated CDKTF binding module of a TypeScript project's `cdktf get` output (which
+ * has no jsii assembly; see jsii.ts for everything else) and rebuilds its Terraform schema block,
+ * with the TypeScript compiler API. Loaded only for such trees: `typescript` is not a runtime
+ * dependency, the project's own copy is used.
  *
  * Where each fact comes from in the generated code:
  * - `synthesizeHclAttributes()` / `xxxToHclTerraform(struct)`: every settable argument by its
@@ -14,6 +16,7 @@
 import ts from "typescript";
 import type { CtyType, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../format.js";
 import { ctyFromStorageClass, GETTER_TYPES } from "./cty.js";
+import { FLAGS_COMMENT } from "./generated-source.js";
 
 export type ModuleKind = "resource" | "data_source" | "provider";
 
@@ -71,7 +74,6 @@ interface ClassInfo {
   metadata: Record<string, string>;
 }
 
-const FLAGS_COMMENT = /^\/\/ (\S+) - computed: (true|false), optional: (true|false), required: (true|false)/;
 const BASES: Record<string, ModuleKind> = {
   TerraformResource: "resource",
   TerraformDataSource: "data_source",
