@@ -4,7 +4,7 @@
  * New snapshots go to the project's `.cdktf-schemas/`, which the checker reads before the
  * shipped ones.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { suggestNames } from "../core/suggest.js";
@@ -17,7 +17,8 @@ import { fetchWithTerraform, TerraformCommandError } from "../schema/fetch/terra
 import { SchemaFileError } from "../schema/read.js";
 import { defaultSchemas, PROJECT_SCHEMAS_DIR, SchemaStores } from "../schema/store/index.js";
 import { writeSnapshot, type WriteSnapshotOptions } from "../schema/store/write.js";
-import { normalizeVersion, VersionConstraintError } from "../schema/versions.js";
+import { describeVersions, normalizeVersion, VersionConstraintError } from "../schema/versions.js";
+import { readRequiredProviders } from "../check/providers.js";
 import { EXIT_USAGE } from "./exit-codes.js";
 
 /** A failure the user can act on: reported in one line, exit code 2. */
@@ -41,7 +42,7 @@ export function registerSchemaCommands(program: Command, dependencies: SchemaCom
   schema
     .command("show")
     .description("the arguments and blocks of one resource type (or data source, with --data)")
-    .argument("<provider[@version]>", "e.g. aws, aws@6.25.0, hashicorp/aws@~> 6.0")
+    .argument("<provider[@version]>", "e.g. aws, aws@6.25.0, hashicorp/aws@~> 6.0 (default version: what the project pins in cdktf.out or cdktf.json, else the newest)")
     .argument("<type>", "resource type, e.g. aws_elasticache_replication_group")
     .option("--data", "show a data source instead of a resource")
     .option("--json", "print the schema block as JSON")
@@ -79,18 +80,69 @@ function guard<A extends unknown[]>(action: (...args: A) => Promise<void>): (...
   };
 }
 
+/**
+ * Without a provider: one line per provider and source, its versions as ranges per major. With
+ * one: each version, where it comes from and the package it was extracted from.
+ */
 function listSchemas(stores: SchemaStores, provider?: string): void {
   const addresses = provider ? [normalizeProviderAddress(provider)] : stores.providers();
-  const rows: string[][] = [["PROVIDER", "VERSION", "RESOURCES", "DATA SOURCES", "SOURCE"]];
+  const rows: string[][] = provider ? [["PROVIDER", "VERSION", "SOURCE", "FROM"]] : [["PROVIDER", "VERSIONS", "SOURCE"]];
   for (const address of addresses) {
-    for (const version of stores.versions(address)) {
-      const snapshot = stores.open(address, version);
-      rows.push([address, version, String(snapshot.resourceTypes().length), String(snapshot.dataSourceTypes().length), snapshot.provenance.from]);
+    if (provider) {
+      for (const version of stores.versions(address)) {
+        rows.push([address, version, stores.origin(address, version) ?? "", stores.open(address, version).provenance.from]);
+      }
+      continue;
+    }
+    for (const store of stores.stores) {
+      const versions = store.versions(address);
+      if (versions.length > 0) rows.push([address, describeVersions(versions), store.label]);
     }
   }
   if (rows.length === 1) throw new SchemaCommandError(`no schemas for ${provider ?? "any provider"}; see \`schema fetch\` and \`schema extract\``);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   process.stdout.write(rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n");
+}
+
+/**
+ * The version constraint the project pins for a provider: from the synthesized stacks
+ * (`cdktf.out/stacks/<stack>/cdk.tf.json`, the first stack by name that declares it), else from
+ * cdktf.json's `terraformProviders`.
+ */
+function projectPin(address: string): { constraint: string; where: string } | undefined {
+  const stacks = path.join("cdktf.out", "stacks");
+  const names = existsSync(stacks) ? readdirSync(stacks).sort() : [];
+  for (const stack of names) {
+    const file = path.join(stacks, stack, "cdk.tf.json");
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      continue;
+    }
+    if (typeof document !== "object" || document === null) continue;
+    for (const requirement of readRequiredProviders(document as Record<string, unknown>).values()) {
+      if (requirement.constraint === undefined) continue;
+      try {
+        if (normalizeProviderAddress(requirement.source) === address) return { constraint: requirement.constraint, where: `${file} (${requirement.pointer})` };
+      } catch {
+        // An unusable source address is the checker's to report, not schema show's.
+      }
+    }
+  }
+  try {
+    const config = JSON.parse(readFileSync("cdktf.json", "utf8")) as { terraformProviders?: unknown[] };
+    for (const entry of config.terraformProviders ?? []) {
+      const [source, constraint] =
+        typeof entry === "string"
+          ? [entry.split("@")[0]!, entry.split("@").slice(1).join("@")]
+          : [String((entry as { source?: unknown; name?: unknown }).source ?? (entry as { name?: unknown }).name), String((entry as { version?: unknown }).version ?? "")];
+      if (constraint && normalizeProviderAddress(source) === address) return { constraint: constraint.trim(), where: "cdktf.json (terraformProviders)" };
+    }
+  } catch {
+    // No cdktf.json, or one without providers.
+  }
+  return undefined;
 }
 
 /** `aws@6.25.0` → address and constraint; provider addresses never contain `@`. */
@@ -102,14 +154,16 @@ function splitSpec(spec: string): { address: string; constraint?: string } {
 }
 
 function showSchema(stores: SchemaStores, spec: string, type: string, options: { data?: boolean; json?: boolean }): void {
-  const { address, constraint } = splitSpec(spec);
+  const { address, constraint: asked } = splitSpec(spec);
+  const pin = asked === undefined ? projectPin(address) : undefined;
+  const constraint = asked ?? pin?.constraint;
   const version = stores.resolve(address, constraint);
   if (!version) {
     const have = stores.versions(address);
     throw new SchemaCommandError(
       have.length === 0
         ? `no schema for ${address}; see \`schema fetch\` and \`schema extract\``
-        : `no schema of ${address} satisfies "${constraint}"; available: ${have.join(", ")}`,
+        : `no schema of ${address} satisfies "${constraint}"${pin ? ` (pinned in ${pin.where})` : ""}; available: ${describeVersions(have)}`,
     );
   }
   const snapshot = stores.open(address, version);
@@ -126,7 +180,8 @@ function showSchema(stores: SchemaStores, spec: string, type: string, options: {
     process.stdout.write(JSON.stringify(found, null, 2) + "\n");
     return;
   }
-  const title = `${kind} ${type}: ${address} ${version} (${snapshot.provenance.method}: ${snapshot.provenance.from})`;
+  const pinned = pin ? `, pinned in ${pin.where}` : "";
+  const title = `${kind} ${type}: ${address} ${version} (${snapshot.provenance.method}: ${snapshot.provenance.from}${pinned})`;
   process.stdout.write(formatSchemaTree(title, found.block));
 }
 

@@ -107,7 +107,8 @@ export function scanGeneratedSource(text: string): GeneratedModule {
       else if ((m = GETTER.exec(line))) pending.camelName = m[1]!;
       continue;
     }
-    // The getter's body: its first statement says how the value is read.
+    // The getter's body: its first statement (after the generator's comments) says how the value is read.
+    if (/^\s*\/\//.test(line)) continue;
     if (/Fn\.tolist\(/.test(line)) pending.set = true;
     const reads = /this\.(\w+)\('/.exec(line)?.[1];
     members.set(pending.tfName, { camelName: pending.camelName, flags: pending.flags, set: pending.set, ...(reads ? { reads } : {}) });

@@ -242,7 +242,7 @@ class BlockBuilder {
         // do not say how deep, so the inner block accepts any value.
         attributes[tfName] = { type: "dynamic", ...flagFields(flags) };
       } else if (struct && !onlyAttributes && isBlockDoc(property, tfName)) {
-        blockTypes[tfName] = this.nestedBlock(struct, flags, set, hcl?.get(tfName)?.type === "struct");
+        blockTypes[tfName] = this.nestedBlock(struct, flags, set);
       } else if (struct) {
         attributes[tfName] = { ...this.structAttribute(struct, flags, set), ...flagFields(flags) };
       } else {
@@ -283,14 +283,24 @@ class BlockBuilder {
     }
   }
 
-  private nestedBlock(struct: StructUse, flags: Flags, set: boolean, single: boolean): SchemaNestedBlock {
+  private nestedBlock(struct: StructUse, flags: Flags, set: boolean): SchemaNestedBlock {
     const block = this.structBlock(struct, false);
-    if (single) return { nesting_mode: "single", block };
+    if (struct.shape === "single" && this.acceptsTokens(struct)) return { nesting_mode: "single", block };
     const nesting: SchemaNestedBlock = { nesting_mode: struct.shape === "map" ? "map" : set ? "set" : "list", block };
     if (flags.required) nesting.min_items = 1;
     // A block the bindings type as one object (not an array) is MaxItems: 1 in the provider.
     if (struct.shape === "single") nesting.max_items = 1;
     return nesting;
+  }
+
+  /**
+   * The generator lets a whole block of nesting mode `single` be a token (its `…OutputReference`
+   * holds `Struct | IResolvable`), but not the one item of a list limited to one.
+   */
+  private acceptsTokens(struct: StructUse): boolean {
+    const name = struct.fqn.slice(struct.fqn.lastIndexOf(".") + 1);
+    const internal = this.reader.type(sibling(struct.fqn, `${name}OutputReference`))?.properties?.find((p) => p.name === "internalValue");
+    return internal !== undefined && "union" in internal.type && internal.type.union.types.some((t) => "fqn" in t && /\.IResolvable$/.test(t.fqn));
   }
 
   /**

@@ -101,11 +101,10 @@ export async function readPackageTarball(file: string): Promise<BindingPackage> 
       } else files.set(name, content);
     }
   })();
-  try {
-    await Promise.all([pipeline(createReadStream(file), createGunzip(), entries), consume]);
-  } catch (err) {
-    throw new BindingPackageError(`${file}: not a readable package tarball (${(err as Error).message})`);
-  }
+  // Both settle before the outcome is judged: a broken stream fails the reader and the consumer.
+  const [piped, consumed] = await Promise.allSettled([pipeline(createReadStream(file), createGunzip(), entries), consume]);
+  const failed = [piped, consumed].find((r) => r.status === "rejected");
+  if (failed) throw new BindingPackageError(`${file}: not a readable package tarball (${(failed.reason as Error).message})`);
   const manifestText = files.get("package.json");
   const manifest = manifestText ? (parseJson(manifestText.toString("utf8"), `${file}: package.json`) as Record<string, unknown>) : undefined;
   const assemblyText = files.get(ASSEMBLY_FILE);
@@ -123,4 +122,32 @@ export async function readPackageTarball(file: string): Promise<BindingPackage> 
     assembly,
     module: (moduleFile) => modules.get(compiledPath(moduleFile)),
   };
+}
+
+/**
+ * Only the manifest of a package tarball, reading no further than it: binding discovery needs the
+ * provider a package pins without extracting it.
+ */
+export async function readTarballManifest(file: string): Promise<Record<string, unknown> | undefined> {
+  const { extract } = await import("tar-stream");
+  const entries = extract();
+  const input = createReadStream(file);
+  input.pipe(createGunzip()).pipe(entries);
+  try {
+    for await (const entry of entries) {
+      if (entry.header.name.replace(/^[^/]+\//, "") !== "package.json") {
+        entry.resume();
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      return parseJson(Buffer.concat(chunks).toString("utf8"), `${file}: package.json`) as Record<string, unknown>;
+    }
+    return undefined;
+  } catch (err) {
+    if (err instanceof BindingPackageError) throw err;
+    throw new BindingPackageError(`${file}: not a readable package tarball (${(err as Error).message})`);
+  } finally {
+    input.destroy();
+  }
 }
