@@ -106,11 +106,17 @@ function listSchemas(stores: SchemaStores, provider?: string): void {
 
 /**
  * The version constraint the project pins for a provider: from the synthesized stacks
- * (`cdktf.out/stacks/<stack>/cdk.tf.json`, the first stack by name that declares it), else from
- * cdktf.json's `terraformProviders`.
+ * (`cdktf.out/stacks/<stack>/cdk.tf.json`, or cdktf.json's `output`; the first stack by name
+ * that declares it), else from cdktf.json's `terraformProviders`.
  */
 function projectPin(address: string): { constraint: string; where: string } | undefined {
-  const stacks = path.join("cdktf.out", "stacks");
+  let config: { output?: unknown; terraformProviders?: unknown[] } = {};
+  try {
+    config = JSON.parse(readFileSync("cdktf.json", "utf8")) as typeof config;
+  } catch {
+    // No cdktf.json: the default output directory, no declared providers.
+  }
+  const stacks = path.join(typeof config.output === "string" ? config.output : "cdktf.out", "stacks");
   const names = existsSync(stacks) ? readdirSync(stacks).sort() : [];
   for (const stack of names) {
     const file = path.join(stacks, stack, "cdk.tf.json");
@@ -130,17 +136,16 @@ function projectPin(address: string): { constraint: string; where: string } | un
       }
     }
   }
-  try {
-    const config = JSON.parse(readFileSync("cdktf.json", "utf8")) as { terraformProviders?: unknown[] };
-    for (const entry of config.terraformProviders ?? []) {
-      const [source, constraint] =
-        typeof entry === "string"
-          ? [entry.split("@")[0]!, entry.split("@").slice(1).join("@")]
-          : [String((entry as { source?: unknown; name?: unknown }).source ?? (entry as { name?: unknown }).name), String((entry as { version?: unknown }).version ?? "")];
+  for (const entry of config.terraformProviders ?? []) {
+    const [source, constraint] =
+      typeof entry === "string"
+        ? [entry.split("@")[0]!, entry.split("@").slice(1).join("@")]
+        : [String((entry as { source?: unknown; name?: unknown }).source ?? (entry as { name?: unknown }).name), String((entry as { version?: unknown }).version ?? "")];
+    try {
       if (constraint && normalizeProviderAddress(source) === address) return { constraint: constraint.trim(), where: "cdktf.json (terraformProviders)" };
+    } catch {
+      // An entry without a usable source names no provider.
     }
-  } catch {
-    // No cdktf.json, or one without providers.
   }
   return undefined;
 }

@@ -20,6 +20,7 @@
 import { z } from "../../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../format.js";
 import type { Flags, GeneratedMember, GeneratedModule } from "./generated-source.js";
+import { blockOf, flagFields, sortKeys, structAttribute } from "./shape.js";
 
 export type TypeRef =
   | { primitive: string }
@@ -258,10 +259,7 @@ class BlockBuilder {
       const getter = getters.find((p) => p.name === member.camelName && !p.static);
       if (getter) attributes[tfName] = { type: this.getterType(getter.type, member), computed: true };
     }
-    const block: SchemaBlock = {};
-    if (Object.keys(attributes).length > 0) block.attributes = sortKeys(attributes);
-    if (Object.keys(blockTypes).length > 0) block.block_types = sortKeys(blockTypes);
-    return block;
+    return blockOf(attributes, blockTypes);
   }
 
   private structUse(type: TypeRef): StructUse | undefined {
@@ -303,20 +301,9 @@ class BlockBuilder {
     return internal !== undefined && "union" in internal.type && internal.type.union.types.some((t) => "fqn" in t && /\.IResolvable$/.test(t.fqn));
   }
 
-  /**
-   * A struct-typed attribute. The generator gives the fields of a cty object type the flags of
-   * the attribute itself, while nested attributes (`nested_type`) carry their own: fields that
-   * all share the attribute's flags read as an object type.
-   */
   private structAttribute(struct: StructUse, flags: Flags, set: boolean): Pick<SchemaAttribute, "type" | "nested_type"> {
-    const fields = this.structBlock(struct, true).attributes ?? {};
     const mode = struct.shape === "single" ? "single" : struct.shape === "map" ? "map" : set ? "set" : "list";
-    const sameFlags = Object.values(fields).every(
-      (f) => f.type !== undefined && !!f.required === flags.required && !!f.optional === flags.optional && !!f.computed === flags.computed,
-    );
-    if (!sameFlags) return { nested_type: { attributes: fields, nesting_mode: mode } };
-    const object: CtyType = ["object", Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.type!]))];
-    return { type: mode === "single" ? object : [mode, object] };
+    return structAttribute(this.structBlock(struct, true).attributes ?? {}, flags, mode);
   }
 
   /** The cty type of a config property; `set` turns its outermost list into a set. */
@@ -390,14 +377,4 @@ function isBlockDoc(property: Property, tfName: string): boolean {
   return property.docs?.summary?.trim() === `${tfName} block.`;
 }
 
-function flagFields(flags: Flags): Pick<SchemaAttribute, "required" | "optional" | "computed"> {
-  const fields: Pick<SchemaAttribute, "required" | "optional" | "computed"> = {};
-  if (flags.required) fields.required = true;
-  if (flags.optional) fields.optional = true;
-  if (flags.computed) fields.computed = true;
-  return fields;
-}
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}

@@ -16,7 +16,8 @@
 import ts from "typescript";
 import type { CtyType, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../format.js";
 import { ctyFromStorageClass, GETTER_TYPES } from "./cty.js";
-import { FLAGS_COMMENT } from "./generated-source.js";
+import { FLAGS_COMMENT, type Flags } from "./generated-source.js";
+import { blockOf, flagFields, sortKeys, structAttribute } from "./shape.js";
 
 export type ModuleKind = "resource" | "data_source" | "provider";
 
@@ -46,12 +47,6 @@ interface HclEntry {
 interface InterfaceProperty {
   isArray: boolean;
   optional: boolean;
-}
-
-interface Flags {
-  computed: boolean;
-  optional: boolean;
-  required: boolean;
 }
 
 /** A getter the generator annotated with a flags comment. */
@@ -156,10 +151,7 @@ class ParsedModule {
       const type = this.memberType(member);
       if (type !== undefined) attributes[member.tfName] = { type, computed: true };
     }
-    const block: SchemaBlock = {};
-    if (Object.keys(attributes).length > 0) block.attributes = sortKeys(attributes);
-    if (Object.keys(blockTypes).length > 0) block.block_types = sortKeys(blockTypes);
-    return block;
+    return blockOf(attributes, blockTypes);
   }
 
   private structBlock(entry: HclEntry, onlyAttributes: boolean): SchemaBlock {
@@ -167,20 +159,10 @@ class ParsedModule {
     return this.block(this.functions.get(entry.childFunction ?? "") ?? [], this.classes.get(`${struct}OutputReference`), struct, onlyAttributes);
   }
 
-  /**
-   * A struct-typed attribute. The generator gives the fields of a cty object type the flags of
-   * the attribute itself, while nested attributes (`nested_type`) carry their own: fields that
-   * all share the attribute's flags read as an object type.
-   */
+  /** A struct-typed attribute (see shape.ts). */
   private structAttribute(entry: HclEntry, flags: Flags): Pick<SchemaAttribute, "type" | "nested_type"> {
-    const fields = this.structBlock(entry, true).attributes ?? {};
     const mode = entry.type === "struct" ? "single" : entry.type === "set" ? "set" : entry.type === "map" ? "map" : "list";
-    const sameFlags = Object.values(fields).every(
-      (f) => f.type !== undefined && !!f.required === flags.required && !!f.optional === flags.optional && !!f.computed === flags.computed,
-    );
-    if (!sameFlags) return { nested_type: { attributes: fields, nesting_mode: mode } };
-    const object: CtyType = ["object", Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.type!]))];
-    return { type: mode === "single" ? object : [mode, object] };
+    return structAttribute(this.structBlock(entry, true).attributes ?? {}, flags, mode);
   }
 
   private nestedBlock(entry: HclEntry, flags: Flags, isArray: boolean | undefined): SchemaNestedBlock {
@@ -279,13 +261,6 @@ class ParsedModule {
   }
 }
 
-function flagFields(flags: Flags): Pick<SchemaAttribute, "required" | "optional" | "computed"> {
-  const fields: Pick<SchemaAttribute, "required" | "optional" | "computed"> = {};
-  if (flags.required) fields.required = true;
-  if (flags.optional) fields.optional = true;
-  if (flags.computed) fields.computed = true;
-  return fields;
-}
 
 /** `backupPlanRuleLifecycleToHclTerraform` → `BackupPlanRuleLifecycle`. */
 function structName(functionName: string): string {
@@ -420,6 +395,3 @@ function isArrayType(type: ts.TypeNode): boolean {
   return false;
 }
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
