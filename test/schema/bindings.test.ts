@@ -8,6 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as cdktf from "cdktf";
+import { SchemaCheck } from "../../src/cdktf/index.js";
 import { checkFiles } from "../../src/check/files.js";
 import { extractFromBindings } from "../../src/schema/extract/index.js";
 import type { ProviderSchema } from "../../src/schema/format.js";
@@ -99,6 +101,26 @@ describe("the project's own bindings", () => {
     const again = await checkFiles([path.join(project, "cdk.tf.json")], { schemas: defaultSchemas(project) });
     expect(rulesOf(again)).toEqual(["unknown-argument /resource/shop_order/o/quantiti"]);
     expect(again.checkedAgainst!.providers[0]!.reason).toContain(`; from cache ${cacheDir()}`);
+  });
+
+  it("the same in synth: SchemaCheck.of(app) finds the bindings of the project it runs in", async () => {
+    vi.stubEnv("XDG_CACHE_HOME", mkdtempSync(path.join(tmpdir(), "bindings-cache-")));
+    const project = mkdtempSync(path.join(tmpdir(), "bindings-app-"));
+    projects.push(project);
+    cpSync(shop.packageDir, path.join(project, "node_modules", "@cdktf", "provider-shop"), { recursive: true });
+    const app = new cdktf.App({ outdir: path.join(project, "cdktf.out") });
+    const stack = new cdktf.TerraformStack(app, "shop");
+    stack.addOverride("terraform.required_providers", STACK.terraform.required_providers);
+    const order = new cdktf.TerraformResource(stack, "o", { terraformResourceType: "shop_order" });
+    for (const [key, value] of Object.entries(STACK.resource.shop_order.o)) order.addOverride(key, value);
+    const cwd = process.cwd();
+    process.chdir(project);
+    try {
+      SchemaCheck.of(app);
+      expect(() => app.synth()).toThrow(/\[shop\/o\] error unknown-argument: Unsupported argument "quantiti": shop_order has no argument or block of that name \(did you mean `quantities`\?\)/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("keeps what it extracted keyed by package and version, with its provenance", async () => {
