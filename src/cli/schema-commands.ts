@@ -11,7 +11,6 @@ import { suggestNames } from "../core/suggest.js";
 import { formatSchemaTree } from "../report/schema-tree.js";
 import { normalizeProviderAddress, ProviderAddressError } from "../schema/address.js";
 import { BindingsLayoutError } from "../schema/extract/sources.js";
-import { extractFromBindings } from "../schema/extract/index.js";
 import { readProviderSchemaFile } from "../schema/fetch/file.js";
 import { fetchWithTerraform, TerraformCommandError } from "../schema/fetch/terraform.js";
 import { SchemaFileError } from "../schema/read.js";
@@ -224,6 +223,8 @@ async function fetchSchema(spec: string, options: FetchCommandOptions): Promise<
 async function extractSchema(bindings: string, options: { out: string }): Promise<void> {
   const dir = resolveBindings(bindings);
   let shown = -1;
+  // Loaded only for this command: extraction is not part of a check's start-up.
+  const { extractFromBindings } = await import("../schema/extract/index.js");
   const extracted = await extractFromBindings(dir, {
     onProgress: (done, total) => {
       const percent = Math.floor((done / total) * 100);

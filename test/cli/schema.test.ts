@@ -72,7 +72,7 @@ describe("schema show", () => {
     const project = mkdtempSync(path.join(scratch, "pinned-"));
     writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ language: "python", app: "python main.py", terraformProviders: ["hashicorp/aws@~> 5.30.0"] }));
     const fromConfig = await runCli(["schema", "show", "aws", "aws_ecs_service"], { cwd: project });
-    expect(fromConfig.stdout.split("\n")[0]).toBe("resource aws_ecs_service: registry.terraform.io/hashicorp/aws 5.30.0 (bindings: @cdktf/provider-aws@18.2.2, pinned in cdktf.json (terraformProviders))");
+    expect(fromConfig.stdout.split("\n")[0]).toBe("resource aws_ecs_service: registry.terraform.io/hashicorp/aws 5.30.0 (bindings: @cdktf/provider-aws@18.1.0, pinned in cdktf.json (terraformProviders))");
     mkdirSync(path.join(project, "cdktf.out", "stacks", "prod"), { recursive: true });
     writeFileSync(path.join(project, "cdktf.out", "stacks", "prod", "cdk.tf.json"), JSON.stringify({ terraform: { required_providers: { aws: { source: "aws", version: "5.31.0" } } } }));
     const fromStack = await runCli(["schema", "show", "aws", "aws_ecs_service"], { cwd: project });

@@ -21,6 +21,7 @@ import { z } from "../../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../format.js";
 import type { Flags, GeneratedMember, GeneratedModule } from "./generated-source.js";
 import { blockOf, flagFields, sortKeys, structAttribute } from "./shape.js";
+import { BindingsLayoutError } from "./sources.js";
 
 export type TypeRef =
   | { primitive: string }
@@ -71,7 +72,8 @@ export const assemblySchema = z.object({
 });
 export type Assembly = z.infer<typeof assemblySchema>;
 
-export class AssemblyError extends Error {}
+/** An assembly that cannot be read as CDKTF bindings: reported like any unusable bindings. */
+export class AssemblyError extends BindingsLayoutError {}
 
 const EMPTY_MODULE: GeneratedModule = { classes: new Map(), hcl: new Map() };
 

@@ -11,6 +11,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { embeddedSource, scanGeneratedSource, type GeneratedModule } from "./generated-source.js";
+import { BindingsLayoutError } from "./sources.js";
 
 export interface BindingPackage {
   /** `@cdktf/provider-aws@21.22.1`, or the path read. */
@@ -21,7 +22,7 @@ export interface BindingPackage {
   module(file: string): GeneratedModule | undefined;
 }
 
-export class BindingPackageError extends Error {}
+export class BindingPackageError extends BindingsLayoutError {}
 
 const ASSEMBLY_FILE = ".jsii";
 
