@@ -14,6 +14,7 @@ try {
   if (!location || !entry) throw new Error("usage: extract-main <bindings> <cache entry>");
   const extracted = await extractFromBindings(location);
   const partial = `${entry}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
   await writeSnapshot({ schemasDir: partial, ...extracted });
   const meta: CacheMeta = { address: extracted.address, version: extracted.version, origin: extracted.provenance.from, location };
   await writeFile(path.join(partial, META_FILE), JSON.stringify(meta, null, 2) + "\n");
@@ -23,4 +24,6 @@ try {
 } catch (err) {
   process.stderr.write(`${(err as Error).message.split("\n")[0]}\n`);
   process.exitCode = 1;
+} finally {
+  if (entry) await rm(`${entry}.partial-${process.pid}`, { recursive: true, force: true });
 }

@@ -56,7 +56,8 @@ class CacheSource implements SchemaProvider {
   }
 
   private list(): { dir: string; meta: CacheMeta }[] {
-    return (this.entries ??= (existsSync(this.dir) ? readdirSync(this.dir) : []).flatMap((name) => {
+    // `<key>.partial-<pid>` directories are extractions in progress (or interrupted), never entries.
+    return (this.entries ??= (existsSync(this.dir) ? readdirSync(this.dir).filter((name) => !name.includes(".partial-")) : []).flatMap((name) => {
       const dir = path.join(this.dir, name);
       const meta = readMeta(dir);
       return meta ? [{ dir, meta }] : [];
@@ -100,8 +101,9 @@ export function extractToCache(binding: ProjectBinding, entry: string): CacheMet
   // Sources run under tsx (tests, development) need its loader in the child too.
   const loader = EXTRACT_MAIN.endsWith(".ts") ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
   const result = spawnSync(process.execPath, [...loader, EXTRACT_MAIN, binding.location, entry], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  // Another process may have completed the same entry meanwhile: a complete entry is all that counts.
   const meta = readMeta(entry);
-  if (result.status !== 0 || !meta) {
+  if (!meta) {
     // The child prints one line for the failures it expects; anything else is a crash.
     const reason = (result.stderr || result.error?.message || `exit code ${result.status}`).trim().split("\n")[0];
     throw new SchemaFileError(binding.location, `extracting the schema from these bindings failed: ${reason}`);
