@@ -1,18 +1,23 @@
 /**
  * `npm run bench`: the speed and size figures the project promises, measured.
  *
- * 1. Bytes on disk of every shipped snapshot.
- * 2. Loading aws 6.25.0 (1,581 resource types) from the pack: 1 type, 10 types, every type; and,
- *    for comparison, parsing the same schema as one JSON document (what a non-lazy layout costs).
+ * 1. Bytes on disk of the shipped schemas, per provider (histories and single snapshots).
+ * 2. Loading aws from its history: opening the index for one version (budget: 20 ms), then 1
+ *    type, 10 types, every type of 6.25.0; and, for comparison, parsing the same schema as one
+ *    JSON document (what a non-lazy layout costs).
  * 3. Checking: the seed fixtures and, when built, the real-module corpus (.cache/corpus); first
  *    run (schemas decoded, validators compiled as types are met) and second run (all cached).
  * 4. Pathological names (issue 13): a 100k-character all-uppercase key (camelCase → snake_case)
  *    and a 1 MB unknown resource type (did-you-mean over every aws type); both linear now.
- * 5. Extracting the aws schema from the installed bindings (`--extract`, slow: ~10 s).
+ * 5. The CLI as a user runs it (`node bin/cdktf-schema-check.js`, needs `npm run build`) on a
+ *    100-resource stack: whole process, start to exit (budget: well under 250 ms).
+ * 6. Extracting the aws schema from the installed bindings' jsii assembly (`--extract`).
  *
  * Each load figure is the median of several runs in this process, each with a fresh store.
  */
-import { readdirSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkDocument } from "../src/check/document.js";
@@ -39,25 +44,26 @@ function timed(label: string, runs: number, work: () => void): number {
   return ms;
 }
 
-console.log("Snapshots on disk (index.json + schema.pack):");
-let total = 0;
+console.log("Shipped schemas on disk:");
+const bytesIn = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? bytesIn(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 const store = new SchemaStore(SHIPPED_SCHEMAS_DIR);
+let total = 0;
 for (const address of store.providers()) {
-  for (const version of store.versions(address)) {
-    const dir = join(SHIPPED_SCHEMAS_DIR, address, version);
-    const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-    total += bytes;
-    console.log(`  ${`${address} ${version}`.padEnd(46)} ${(bytes / 1024).toFixed(0).padStart(9)} KiB`);
-  }
+  const bytes = bytesIn(join(SHIPPED_SCHEMAS_DIR, address));
+  const versions = store.versions(address);
+  total += bytes;
+  console.log(`  ${`${address} (${versions.length} versions)`.padEnd(56)} ${(bytes / 1024).toFixed(0).padStart(9)} KiB`);
 }
-console.log(`  ${"total".padEnd(46)} ${(total / 1024).toFixed(0).padStart(9)} KiB`);
+console.log(`  ${"total".padEnd(56)} ${(total / 1024).toFixed(0).padStart(9)} KiB`);
 
-console.log("\nLoading registry.terraform.io/hashicorp/aws 6.25.0:");
-const open = () => new SchemaStore(SHIPPED_SCHEMAS_DIR).open("hashicorp/aws", "6.25.0");
+console.log("\nLoading registry.terraform.io/hashicorp/aws from its history (a fresh store each run):");
+const open = (version = "6.25.0") => new SchemaStore(SHIPPED_SCHEMAS_DIR).open("hashicorp/aws", version);
 const types = open().resourceTypes();
 const ten = ["aws_vpc", "aws_subnet", "aws_security_group", "aws_instance", "aws_s3_bucket", "aws_iam_role",
   "aws_lambda_function", "aws_db_instance", "aws_ecs_service", "aws_elasticache_replication_group"];
-timed("open the index only", RUNS, () => void open());
+timed("open the index for one version (5.31.0)", RUNS, () => void open("5.31.0"));
+timed("open the index only (6.25.0)", RUNS, () => void open());
 timed("1 type (aws_elasticache_replication_group)", RUNS, () => void open().resource("aws_elasticache_replication_group"));
 timed("10 types", RUNS, () => {
   const snapshot = open();
@@ -105,8 +111,21 @@ console.log("\nPathological names (aws 6.25.0):");
   timed("1 MB unknown resource type", 3, () => void checkDocument(hugeType, { file: "main.tf.json", schemas }));
 }
 
+console.log("\nThe CLI, whole process (node bin/cdktf-schema-check.js):");
+if (!existsSync(join(root, "dist", "cli", "main.js"))) console.log("  (dist/ absent: run `npm run build` to include it)");
+else {
+  const scratch = mkdtempSync(join(tmpdir(), "bench-cli-"));
+  const stack = join(scratch, "cdk.tf.json");
+  const buckets = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`b${i}`, { bucket: `bucket-${i}`, tags: { team: "a" } }]));
+  writeFileSync(stack, JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "6.25.0" } } }, resource: { aws_s3_bucket: buckets } }));
+  const cli = () => execFileSync(process.execPath, [join(root, "bin", "cdktf-schema-check.js"), stack, "--terraform-version", "1.11.4"], { stdio: "ignore" });
+  timed("100 aws_s3_bucket resources (aws 6.25.0)", RUNS, cli);
+  timed("--help", RUNS, () => execFileSync(process.execPath, [join(root, "bin", "cdktf-schema-check.js"), "--help"], { stdio: "ignore" }));
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 if (process.argv.includes("--extract")) {
-  console.log("\nExtracting from the installed @cdktf/provider-aws:");
+  console.log("\nExtracting from the installed @cdktf/provider-aws (its jsii assembly):");
   const started = performance.now();
   const extracted = await extractFromBindings(join(root, "node_modules", "@cdktf", "provider-aws"));
   const seconds = (performance.now() - started) / 1000;

@@ -118,6 +118,7 @@ class DocumentWalker {
     this.walkResources("data", document.data);
     this.walkProviders(document.provider);
     this.walkTerraform(document.terraform);
+    this.diagnostics.push(...this.providers.approximations(this.options.file));
   }
 
   private get terraformSchemas(): TerraformSchemas {

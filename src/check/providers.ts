@@ -3,10 +3,17 @@
  * `aws_instance`, or its `provider` meta-argument `aws.west`); `terraform.required_providers`
  * maps that name to a source address (default `hashicorp/<name>`) and a version constraint;
  * `--provider-version aws=6.25.0` overrides the constraint. The schema source picks the newest
- * snapshot that satisfies it.
+ * snapshot that satisfies it; when none does, the nearest version of the same major checks the
+ * resources and a `schema-approximate` warning says so. A `--provider-version` that nothing
+ * satisfies is unusable input, and an unreadable snapshot fails the run: neither may quietly
+ * leave a provider unchecked.
  */
+import type { Diagnostic } from "../core/diagnostic.js";
 import type { ProviderSchemaSnapshot } from "../schema/model.js";
 import { normalizeProviderAddress } from "../schema/address.js";
+import { SchemaFileError } from "../schema/read.js";
+import { describeVersions, nearestVersion, type NearestVersion } from "../schema/versions.js";
+import { InputError } from "./input-error.js";
 import { isPlainObject } from "../validators/kind.js";
 import { joinPointer } from "../core/pointer.js";
 import { BUILTIN_ADDRESS, BUILTIN_LOCAL_NAME, builtinProvider } from "./builtin-provider.js";
@@ -16,6 +23,10 @@ export interface SchemaSource {
   /** The newest available version satisfying a Terraform version constraint (any version without one). */
   resolve(address: string, constraint?: string): string | undefined;
   open(address: string, version: string): ProviderSchemaSnapshot;
+  /** Every available version, ascending: the nearest is used when none satisfies. */
+  versions?(address: string): string[];
+  /** Where a version comes from, when it is not the shipped schemas (the project's bindings…). */
+  origin?(address: string, version: string): string | undefined;
 }
 
 export interface ProviderRequirement {
@@ -28,7 +39,7 @@ export interface ProviderRequirement {
 }
 
 export type ProviderLookup =
-  | { snapshot: ProviderSchemaSnapshot; requirement: ProviderRequirement; reason: string }
+  | { snapshot: ProviderSchemaSnapshot; requirement: ProviderRequirement; reason: string; approximate?: NearestVersion }
   | { unavailable: string; requirement: ProviderRequirement };
 
 /** Which schema checked a provider's resources, and why that one: what the user is told. */
@@ -92,6 +103,31 @@ export class ProviderSchemas {
     private readonly versions: Readonly<Record<string, string>> = {},
   ) {}
 
+  /** One `schema-approximate` warning per provider checked against another version than it asks for. */
+  approximations(file: string): Diagnostic[] {
+    return [...this.looked.values()].flatMap((lookup) => {
+      if (!("snapshot" in lookup) || !lookup.approximate) return [];
+      const { wanted, newer, version } = lookup.approximate;
+      const { localName, pointer } = lookup.requirement;
+      const consequence = newer
+        ? `Arguments, blocks and types added between ${wanted} and ${version} are accepted without a word, though ${wanted} may lack them; ones removed in between are reported.`
+        : `Arguments, blocks and types added after ${version} are reported as unknown, though ${wanted} may have them.`;
+      return [
+        {
+          severity: "warning" as const,
+          rule: "schema-approximate",
+          file,
+          pointer: pointer ?? "",
+          message: `No schema for ${lookup.snapshot.address} ${wanted}: provider "${localName}" was checked against ${version}, the nearest ${newer ? "newer" : "older"} version available`,
+          detail:
+            `${consequence} For an exact check, install the bindings of ${wanted} in the project (they are found and extracted), ` +
+            `or add its schema with \`cdktf-schema-check schema extract\` or \`schema fetch\`; \`schema list\` shows what is available.`,
+          suggestions: [],
+        },
+      ];
+    });
+  }
+
   /** The schemas that were used, one entry per provider local name. */
   used(): ProviderSchemaUse[] {
     return [...this.looked.values()].flatMap((lookup) =>
@@ -136,23 +172,38 @@ export class ProviderSchemas {
     try {
       version = this.source.resolve(address, constraint);
     } catch (err) {
+      if (err instanceof SchemaFileError) throw err;
+      if (pinned !== undefined) throw new InputError(`provider version ${localName}=${pinned} (--provider-version or providerVersions): ${(err as Error).message}`);
       // A constraint the store cannot read (`required_providers` checks report it in detail).
       return { unavailable: `the version constraint "${constraint}" cannot be used: ${(err as Error).message}`, requirement };
     }
-    if (version === undefined) {
-      const wanted = constraint === undefined ? "" : ` matching "${constraint}"${pinned !== undefined ? " (--provider-version)" : ""}`;
-      return { unavailable: `no schema for ${address}${wanted} is available`, requirement };
+    const available = version === undefined ? (this.source.versions?.(address) ?? []) : [];
+    if (version === undefined && pinned !== undefined) {
+      throw new InputError(
+        `provider version ${localName}=${pinned} (--provider-version or providerVersions) cannot be used: no schema of ${address} satisfies "${pinned}"; ` +
+          (available.length > 0 ? `available: ${describeVersions(available)}` : "none is available (see `cdktf-schema-check schema list`)"),
+      );
     }
-    const reason =
+    const approximate = version === undefined && constraint !== undefined ? nearestVersion(available, constraint) : undefined;
+    if (approximate) version = approximate.version;
+    if (version === undefined) {
+      const wanted = constraint === undefined ? "" : ` matching "${constraint}"`;
+      const have = available.length > 0 ? ` (available: ${describeVersions(available)}, none of the same major)` : "";
+      return { unavailable: `no schema for ${address}${wanted} is available${have}`, requirement };
+    }
+    const declared = `terraform.required_providers.${localName}`;
+    let reason =
       pinned !== undefined
         ? `--provider-version ${localName}=${pinned}`
-        : constraint !== undefined
-          ? `the newest available schema satisfying "${constraint}" (terraform.required_providers.${localName})`
-          : `the newest available schema (no version constraint declared for "${localName}")`;
-    try {
-      return { snapshot: this.source.open(address, version), requirement, reason };
-    } catch (err) {
-      return { unavailable: `the schema for ${address} ${version} could not be read: ${(err as Error).message}`, requirement };
-    }
+        : approximate
+          ? `the nearest ${approximate.newer ? "newer" : "older"} available version of the same major: none satisfies "${constraint}" (${declared})`
+          : constraint !== undefined
+            ? `the newest available schema satisfying "${constraint}" (${declared})`
+            : `the newest available schema (no version constraint declared for "${localName}")`;
+    const origin = this.source.origin?.(address, version);
+    if (origin && origin !== "shipped") reason += `; from ${origin}`;
+    // An unreadable snapshot fails the run (SchemaFileError), naming the file.
+    const snapshot = this.source.open(address, version);
+    return { snapshot, requirement, reason, ...(approximate ? { approximate } : {}) };
   }
 }

@@ -13,8 +13,9 @@ import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";
 import { formatSarif } from "../report/sarif.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { SchemaFileError } from "../schema/read.js";
 import { defaultSchemas } from "../schema/store/index.js";
-import { compareVersions, normalizeVersion } from "../schema/versions.js";
+import { compareVersions, normalizeVersion, parseConstraint } from "../schema/versions.js";
 import { shippedTerraformSchemas } from "../terraform/backends.js";
 import { terraformOnPath } from "../terraform/version.js";
 
@@ -69,11 +70,16 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
         ? { version: configuredTerraformVersion(config), source: `terraformVersion in ${config.file}` }
         : terraformOnPath();
     const providerVersions = { ...config.providerVersions, ...options.providerVersion };
+    for (const [name, version] of Object.entries(providerVersions)) {
+      const from = Object.hasOwn(options.providerVersion, name) ? `--provider-version ${name}=${version}` : `providerVersions.${name} in ${config.file}`;
+      usableVersion(version, from);
+    }
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
     const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions, ...(terraform ? { terraform } : {}) });
     result = applySuppressions(checked, config.suppressions);
   } catch (err) {
-    if (!(err instanceof InputError)) throw err;
+    // A corrupt or unreadable schema is unusable input too: never a silent pass, never "internal error".
+    if (!(err instanceof InputError || err instanceof SchemaFileError)) throw err;
     process.stderr.write(`cdktf-schema-check: ${err.message}\n`);
     return EXIT_USAGE;
   }
@@ -114,6 +120,15 @@ function parseTerraformVersion(value: string): string {
     throw new InvalidArgumentError(`Terraform ${version} is older than the oldest release with known backend schemas (${releases[0]})`);
   }
   return version;
+}
+
+/** A provider version (or constraint) to check against must at least be one. */
+function usableVersion(version: string, from: string): void {
+  try {
+    parseConstraint(version);
+  } catch (err) {
+    throw new InputError(`${from}: ${(err as Error).message}; \`cdktf-schema-check schema list\` shows the versions available`);
+  }
 }
 
 function parseProviderVersion(value: string, previous: Record<string, string>): Record<string, string> {

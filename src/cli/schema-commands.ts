@@ -4,20 +4,20 @@
  * New snapshots go to the project's `.cdktf-schemas/`, which the checker reads before the
  * shipped ones.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { suggestNames } from "../core/suggest.js";
 import { formatSchemaTree } from "../report/schema-tree.js";
 import { normalizeProviderAddress, ProviderAddressError } from "../schema/address.js";
 import { BindingsLayoutError } from "../schema/extract/sources.js";
-import { extractFromBindings } from "../schema/extract/index.js";
 import { readProviderSchemaFile } from "../schema/fetch/file.js";
 import { fetchWithTerraform, TerraformCommandError } from "../schema/fetch/terraform.js";
 import { SchemaFileError } from "../schema/read.js";
 import { defaultSchemas, PROJECT_SCHEMAS_DIR, SchemaStores } from "../schema/store/index.js";
 import { writeSnapshot, type WriteSnapshotOptions } from "../schema/store/write.js";
-import { normalizeVersion, VersionConstraintError } from "../schema/versions.js";
+import { describeVersions, normalizeVersion, VersionConstraintError } from "../schema/versions.js";
+import { readRequiredProviders } from "../check/providers.js";
 import { EXIT_USAGE } from "./exit-codes.js";
 
 /** A failure the user can act on: reported in one line, exit code 2. */
@@ -41,7 +41,7 @@ export function registerSchemaCommands(program: Command, dependencies: SchemaCom
   schema
     .command("show")
     .description("the arguments and blocks of one resource type (or data source, with --data)")
-    .argument("<provider[@version]>", "e.g. aws, aws@6.25.0, hashicorp/aws@~> 6.0")
+    .argument("<provider[@version]>", "e.g. aws, aws@6.25.0, hashicorp/aws@~> 6.0 (default version: what the project pins in cdktf.out or cdktf.json, else the newest)")
     .argument("<type>", "resource type, e.g. aws_elasticache_replication_group")
     .option("--data", "show a data source instead of a resource")
     .option("--json", "print the schema block as JSON")
@@ -79,18 +79,74 @@ function guard<A extends unknown[]>(action: (...args: A) => Promise<void>): (...
   };
 }
 
+/**
+ * Without a provider: one line per provider and source, its versions as ranges per major. With
+ * one: each version, where it comes from and the package it was extracted from.
+ */
 function listSchemas(stores: SchemaStores, provider?: string): void {
   const addresses = provider ? [normalizeProviderAddress(provider)] : stores.providers();
-  const rows: string[][] = [["PROVIDER", "VERSION", "RESOURCES", "DATA SOURCES", "SOURCE"]];
+  const rows: string[][] = provider ? [["PROVIDER", "VERSION", "SOURCE", "FROM"]] : [["PROVIDER", "VERSIONS", "SOURCE"]];
   for (const address of addresses) {
-    for (const version of stores.versions(address)) {
-      const snapshot = stores.open(address, version);
-      rows.push([address, version, String(snapshot.resourceTypes().length), String(snapshot.dataSourceTypes().length), snapshot.provenance.from]);
+    if (provider) {
+      for (const version of stores.versions(address)) {
+        rows.push([address, version, stores.origin(address, version) ?? "", stores.open(address, version).provenance.from]);
+      }
+      continue;
+    }
+    for (const store of stores.stores) {
+      const versions = store.versions(address);
+      if (versions.length > 0) rows.push([address, describeVersions(versions), store.label]);
     }
   }
   if (rows.length === 1) throw new SchemaCommandError(`no schemas for ${provider ?? "any provider"}; see \`schema fetch\` and \`schema extract\``);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   process.stdout.write(rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n");
+}
+
+/**
+ * The version constraint the project pins for a provider: from the synthesized stacks
+ * (`cdktf.out/stacks/<stack>/cdk.tf.json`, or cdktf.json's `output`; the first stack by name
+ * that declares it), else from cdktf.json's `terraformProviders`.
+ */
+function projectPin(address: string): { constraint: string; where: string } | undefined {
+  let config: { output?: unknown; terraformProviders?: unknown[] } = {};
+  try {
+    config = JSON.parse(readFileSync("cdktf.json", "utf8")) as typeof config;
+  } catch {
+    // No cdktf.json: the default output directory, no declared providers.
+  }
+  const stacks = path.join(typeof config.output === "string" ? config.output : "cdktf.out", "stacks");
+  const names = existsSync(stacks) ? readdirSync(stacks).sort() : [];
+  for (const stack of names) {
+    const file = path.join(stacks, stack, "cdk.tf.json");
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      continue;
+    }
+    if (typeof document !== "object" || document === null) continue;
+    for (const requirement of readRequiredProviders(document as Record<string, unknown>).values()) {
+      if (requirement.constraint === undefined) continue;
+      try {
+        if (normalizeProviderAddress(requirement.source) === address) return { constraint: requirement.constraint, where: `${file} (${requirement.pointer})` };
+      } catch {
+        // An unusable source address is the checker's to report, not schema show's.
+      }
+    }
+  }
+  for (const entry of config.terraformProviders ?? []) {
+    const [source, constraint] =
+      typeof entry === "string"
+        ? [entry.split("@")[0]!, entry.split("@").slice(1).join("@")]
+        : [String((entry as { source?: unknown; name?: unknown }).source ?? (entry as { name?: unknown }).name), String((entry as { version?: unknown }).version ?? "")];
+    try {
+      if (constraint && normalizeProviderAddress(source) === address) return { constraint: constraint.trim(), where: "cdktf.json (terraformProviders)" };
+    } catch {
+      // An entry without a usable source names no provider.
+    }
+  }
+  return undefined;
 }
 
 /** `aws@6.25.0` → address and constraint; provider addresses never contain `@`. */
@@ -102,14 +158,16 @@ function splitSpec(spec: string): { address: string; constraint?: string } {
 }
 
 function showSchema(stores: SchemaStores, spec: string, type: string, options: { data?: boolean; json?: boolean }): void {
-  const { address, constraint } = splitSpec(spec);
+  const { address, constraint: asked } = splitSpec(spec);
+  const pin = asked === undefined ? projectPin(address) : undefined;
+  const constraint = asked ?? pin?.constraint;
   const version = stores.resolve(address, constraint);
   if (!version) {
     const have = stores.versions(address);
     throw new SchemaCommandError(
       have.length === 0
         ? `no schema for ${address}; see \`schema fetch\` and \`schema extract\``
-        : `no schema of ${address} satisfies "${constraint}"; available: ${have.join(", ")}`,
+        : `no schema of ${address} satisfies "${constraint}"${pin ? ` (pinned in ${pin.where})` : ""}; available: ${describeVersions(have)}`,
     );
   }
   const snapshot = stores.open(address, version);
@@ -126,7 +184,8 @@ function showSchema(stores: SchemaStores, spec: string, type: string, options: {
     process.stdout.write(JSON.stringify(found, null, 2) + "\n");
     return;
   }
-  const title = `${kind} ${type}: ${address} ${version} (${snapshot.provenance.method}: ${snapshot.provenance.from})`;
+  const pinned = pin ? `, pinned in ${pin.where}` : "";
+  const title = `${kind} ${type}: ${address} ${version} (${snapshot.provenance.method}: ${snapshot.provenance.from}${pinned})`;
   process.stdout.write(formatSchemaTree(title, found.block));
 }
 
@@ -164,6 +223,8 @@ async function fetchSchema(spec: string, options: FetchCommandOptions): Promise<
 async function extractSchema(bindings: string, options: { out: string }): Promise<void> {
   const dir = resolveBindings(bindings);
   let shown = -1;
+  // Loaded only for this command: extraction is not part of a check's start-up.
+  const { extractFromBindings } = await import("../schema/extract/index.js");
   const extracted = await extractFromBindings(dir, {
     onProgress: (done, total) => {
       const percent = Math.floor((done / total) * 100);

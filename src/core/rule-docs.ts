@@ -54,6 +54,12 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
     bad: '{ "terraform": { "backend": { "s3": { "bucket": "state", "key": "app", "region": "eu-west-1", "endpoint": "https://s3.example.com" } } } }',
     good: '{ "terraform": { "backend": { "s3": { "bucket": "state", "key": "app", "region": "eu-west-1", "endpoints": { "s3": "https://s3.example.com" } } } } }',
   },
+  "schema-approximate": {
+    severity: "warning",
+    help: "No schema of the provider version the configuration asks for is available (not shipped, not in the project's bindings, not in .cdktf-schemas), so its resources are checked against the nearest available version of the same major: the nearest newer one, else the nearest older one. Against a newer version, arguments added after the version asked for are accepted without being reported, though that version may not have them; against an older one, arguments added since are reported as unknown. Install the bindings of that version in the project, or add its schema with `cdktf-schema-check schema extract` or `schema fetch`. --strict fails on it.",
+    bad: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": "6.24.1" } } }, "resource": { "aws_s3_bucket": { "b": { "bucket": "logs" } } } }',
+    good: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": "6.25.0" } } }, "resource": { "aws_s3_bucket": { "b": { "bucket": "logs" } } } }',
+  },
   "schema-unavailable": {
     severity: "warning",
     help: "No schema is available for a provider at the version asked for, so its resources and data sources are not checked (everything else still is). Check against a version that is available with --provider-version NAME=VERSION or the providerVersions setting, or fetch the schema with `cdktf-schema-check schema fetch`.",

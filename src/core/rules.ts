@@ -7,6 +7,7 @@ export const RULES = {
   "block-shape": "A value where a block belongs, more blocks than allowed, or blocks nested the wrong way.",
   deprecated: "An argument or block the provider marks as deprecated.",
   "schema-unavailable": "No schema is available for a provider; its resources are not checked.",
+  "schema-approximate": "No schema of the provider version asked for: its resources are checked against the nearest version of the same major.",
   "invalid-value": "A value Terraform rejects outright: a malformed version constraint or provider source address.",
   "required-version": "terraform.required_version excludes the Terraform version checked against.",
   "undeclared-provider": "A provider used by resources but not declared in terraform.required_providers (Terraform assumes hashicorp/<name>).",

@@ -107,3 +107,48 @@ export function newestSatisfying(versions: Iterable<string>, constraint?: string
   parseConstraint(constraint); // malformed constraints are an error even when nothing is shipped
   return sorted.find((v) => satisfies(v, constraint));
 }
+
+/**
+ * The version a constraint aims at: its highest lower bound (`6.23.0` for a pin, `5.31.0` for
+ * `~> 5.31.0`), else its lowest upper bound; undefined when it names none.
+ */
+function targetOf(constraint: string): { version: string; bound: "lower" | "upper" } | undefined {
+  const parts = parseConstraint(constraint);
+  const lower = parts.filter((p) => ["=", ">=", ">", "~>"].includes(p.operator)).map((p) => p.version).sort(semver.compare).pop();
+  if (lower) return { version: lower, bound: "lower" };
+  const upper = parts.filter((p) => p.operator === "<" || p.operator === "<=").map((p) => p.version).sort(semver.compare)[0];
+  return upper ? { version: upper, bound: "upper" } : undefined;
+}
+
+export interface NearestVersion {
+  version: string;
+  /** The version the constraint aims at, which is not available. */
+  wanted: string;
+  /** Whether the version found is newer than the one wanted. */
+  newer: boolean;
+}
+
+/**
+ * When nothing satisfies a constraint: the nearest newer version of the same major as the one it
+ * aims at, else the nearest older one of that major; undefined when that major has none.
+ */
+export function nearestVersion(versions: Iterable<string>, constraint: string): NearestVersion | undefined {
+  const target = targetOf(constraint);
+  if (!target) return undefined;
+  const major = semver.major(target.version);
+  const sameMajor = sortVersions(versions).filter((v) => semver.major(normalizeVersion(v)!) === major && semver.prerelease(normalizeVersion(v)!) === null);
+  const newer = target.bound === "lower" ? sameMajor.find((v) => compareVersions(v, target.version) > 0) : undefined;
+  if (newer) return { version: newer, wanted: target.version, newer: true };
+  const older = sameMajor.filter((v) => compareVersions(v, target.version) < 0).pop();
+  return older ? { version: older, wanted: target.version, newer: false } : undefined;
+}
+
+/** Versions as compact ranges per major: `4.11.0 … 4.67.0 (54), 5.5.0 … 5.100.0 (111)`. */
+export function describeVersions(versions: Iterable<string>): string {
+  const byMajor = new Map<number, string[]>();
+  for (const v of sortVersions(versions)) {
+    const major = semver.major(normalizeVersion(v)!);
+    byMajor.set(major, [...(byMajor.get(major) ?? []), v]);
+  }
+  return [...byMajor.values()].map((vs) => (vs.length === 1 ? vs[0]! : `${vs[0]} … ${vs[vs.length - 1]} (${vs.length})`)).join(", ");
+}

@@ -382,7 +382,10 @@ describe("provider resolution", () => {
   it("lets --provider-version override it", () => {
     const doc = { ...unknownType, terraform: { required_providers: { demo: { source: "hashicorp/demo", version: "1.0.0" } } } };
     expect(run(doc, { demo: "2.0.0" })[0]!.message).toContain("hashicorp/demo 2.0.0 has no resource type");
-    expect(run(doc, { demo: "3.0.0" })[0]!.detail).toContain('matching "3.0.0" (--provider-version)');
+    // A version asked for explicitly that no schema satisfies is unusable input (exit 2), not a pass.
+    expect(() => run(doc, { demo: "3.0.0" })).toThrow(
+      'provider version demo=3.0.0 (--provider-version or providerVersions) cannot be used: no schema of registry.terraform.io/hashicorp/demo satisfies "3.0.0"; none is available',
+    );
   });
 
   it("follows a resource's provider meta-argument to its local name and source", () => {

@@ -30,17 +30,21 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
 describe("schema list", () => {
-  it("lists the shipped aws versions and where each came from", async () => {
+  it("lists every shipped aws version and the binding release it was extracted from", async () => {
     const { code, stdout } = await runCli(["schema", "list", "aws"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws\s+5\.99\.1\s+\d+\s+\d+\s+@cdktf\/provider-aws@19\.65\.1$/m);
-    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws\s+6\.25\.0\s+.*@cdktf\/provider-aws@21\.22\.1$/m);
-    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws\s+6\.66\.0\s+.*@cdktn\/provider-aws@25\.7\.0$/m);
+    expect(stdout).toMatch(/^PROVIDER +VERSION +SOURCE +FROM$/m);
+    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws +4\.11\.0 +shipped +@cdktf\/provider-aws@7\.0\.37$/m);
+    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws +5\.31\.0 +shipped +@cdktf\/provider-aws@19\.0\.0$/m);
+    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws +6\.25\.0 +shipped +@cdktf\/provider-aws@21\.22\.1$/m);
+    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws +6\.66\.0 +shipped +@cdktn\/provider-aws@25\.7\.0$/m);
   });
 
-  it("lists the small providers too", async () => {
-    const { stdout } = await runCli(["schema", "list"]);
-    for (const name of ["archive", "local", "null", "random", "time", "tls"]) expect(stdout).toContain(`registry.terraform.io/hashicorp/${name} `);
+  it("lists every provider compactly: version ranges per major and where they come from", async () => {
+    const { stdout } = await runCli(["schema", "list"], { cwd: scratch });
+    expect(stdout).toMatch(/^PROVIDER +VERSIONS +SOURCE$/m);
+    expect(stdout).toMatch(/^registry\.terraform\.io\/hashicorp\/aws +4\.11\.0 … 4\.67\.0 \(\d+\), 5\.5\.0 … 5\.100\.0 \(\d+\), 6\.0\.0 … 6\.66\.0 \(\d+\) +shipped$/m);
+    for (const name of ["archive", "local", "null", "random", "time", "tls"]) expect(stdout).toMatch(new RegExp(`^registry\\.terraform\\.io/hashicorp/${name} .* shipped$`, "m"));
   });
 });
 
@@ -60,8 +64,22 @@ describe("schema show", () => {
     const plan = await runCli(["schema", "show", "hashicorp/aws@~> 6.0", "aws_backup_plan"]);
     expect(plan.stdout).toMatch(/^ {2}rule +block, set +min 1$/m);
     expect(plan.stdout).toMatch(/^ {4}lifecycle +block, list +max 1$/m);
-    const role = await runCli(["schema", "show", "aws", "aws_iam_role", "--data"]);
+    const role = await runCli(["schema", "show", "aws", "aws_iam_role", "--data"], { cwd: scratch });
     expect(role.stdout).toMatch(/^data source aws_iam_role: registry\.terraform\.io\/hashicorp\/aws 6\.66\.0/);
+  });
+
+  it("defaults to the version the project pins: its synthesized stacks, else cdktf.json", async () => {
+    const project = mkdtempSync(path.join(scratch, "pinned-"));
+    writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ language: "python", app: "python main.py", terraformProviders: ["hashicorp/aws@~> 5.30.0"] }));
+    const fromConfig = await runCli(["schema", "show", "aws", "aws_ecs_service"], { cwd: project });
+    expect(fromConfig.stdout.split("\n")[0]).toBe("resource aws_ecs_service: registry.terraform.io/hashicorp/aws 5.30.0 (bindings: @cdktf/provider-aws@18.1.0, pinned in cdktf.json (terraformProviders))");
+    mkdirSync(path.join(project, "cdktf.out", "stacks", "prod"), { recursive: true });
+    writeFileSync(path.join(project, "cdktf.out", "stacks", "prod", "cdk.tf.json"), JSON.stringify({ terraform: { required_providers: { aws: { source: "aws", version: "5.31.0" } } } }));
+    const fromStack = await runCli(["schema", "show", "aws", "aws_ecs_service"], { cwd: project });
+    expect(fromStack.stdout.split("\n")[0]).toBe(
+      `resource aws_ecs_service: registry.terraform.io/hashicorp/aws 5.31.0 (bindings: @cdktf/provider-aws@19.0.0, pinned in ${path.join("cdktf.out", "stacks", "prod", "cdk.tf.json")} (/terraform/required_providers/aws))`,
+    );
+    expect(fromStack.stdout).not.toMatch(/^ {2}volume_configuration /m);
   });
 
   it("exits 2 with a suggestion for an unknown type, and names what is available for an unmet constraint", async () => {
@@ -71,7 +89,7 @@ describe("schema show", () => {
       stderr: 'cdktf-schema-check: registry.terraform.io/hashicorp/aws 6.25.0 has no resource type "aws_elasticache_replicaton_group"; did you mean "aws_elasticache_replication_group"?\n',
     });
     expect((await runCli(["schema", "show", "aws@>= 7", "aws_instance"])).stderr).toBe(
-      'cdktf-schema-check: no schema of registry.terraform.io/hashicorp/aws satisfies ">= 7"; available: 5.99.1, 6.25.0, 6.66.0\n',
+      'cdktf-schema-check: no schema of registry.terraform.io/hashicorp/aws satisfies ">= 7"; available: 4.11.0 … 4.67.0 (54), 5.5.0 … 5.100.0 (111), 6.0.0 … 6.66.0 (30)\n',
     );
     expect((await runCli(["schema", "show", "aws@6.25.0", "aws_iam_role", "--data"])).code).toBe(0);
     expect((await runCli(["schema", "show", "aws", "aws_caller_identity"])).stderr).toContain("it is a data source (add --data)");

@@ -26,7 +26,7 @@ export function snapshotDir(schemasDir: string, address: string, version: string
  * Drops description texts by walking the schema's structure: a key-based filter would also drop
  * arguments and object-type fields that happen to be called `description`.
  */
-function withoutDescriptions(block: SchemaBlock): SchemaBlock {
+export function withoutDescriptions(block: SchemaBlock): SchemaBlock {
   const { description: _d, description_kind: _k, attributes, block_types, ...rest } = block;
   const out: SchemaBlock = { ...rest };
   if (attributes) out.attributes = mapValues(attributes, stripAttribute);

@@ -1,0 +1,177 @@
+/**
+ * Reading a provider history (history-format.ts): the index is read once per process and
+ * store; each version is a lazy snapshot whose types are decoded the first time they are asked for.
+ */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import path from "node:path";
+import { brotliDecompressSync } from "node:zlib";
+import { blockSchema, typeSchemaSchema, type SchemaBlock, type TypeSchema } from "../format.js";
+import type { ProviderSchemaSnapshot, SnapshotProvenance } from "../model.js";
+import { parseSchemaJson, SchemaFileError, validateSchemaValue } from "../read.js";
+import { normalizeVersion } from "../versions.js";
+import {
+  bodyAt,
+  HISTORY_INDEX_FILE,
+  HISTORY_PACK_FILE,
+  historyEntrySchema,
+  historyIndexSchema,
+  type HistoryEntry,
+  type HistoryIndex,
+} from "./history-format.js";
+
+export class History {
+  readonly address: string;
+  /** Ascending, as stored. */
+  readonly versions: readonly string[];
+  private readonly index: HistoryIndex;
+  private readonly indexFile: string;
+  readonly packFile: string;
+  private readonly entries = new Map<string, HistoryEntry>();
+  /** Decompressed chunks, split into body lines. */
+  private readonly chunks = new Map<number, string[]>();
+  private readonly snapshots = new Map<string, HistorySnapshot>();
+
+  constructor(readonly dir: string) {
+    this.indexFile = path.join(dir, HISTORY_INDEX_FILE);
+    this.packFile = path.join(dir, HISTORY_PACK_FILE);
+    let compressed: Buffer;
+    try {
+      compressed = readFileSync(this.indexFile);
+    } catch (err) {
+      throw new SchemaFileError(this.indexFile, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (compressed.length === 0) throw new SchemaFileError(this.indexFile, "the file is empty");
+    let text: string;
+    try {
+      text = brotliDecompressSync(compressed).toString("utf8");
+    } catch {
+      throw new SchemaFileError(this.indexFile, "corrupt or truncated (it does not decompress)");
+    }
+    this.index = parseSchemaJson(historyIndexSchema, text, this.indexFile);
+    this.address = this.index.address;
+    this.versions = this.index.versions.map((v) => v.version);
+  }
+
+  has(version: string): boolean {
+    return this.versions.includes(normalizeVersion(version) ?? version);
+  }
+
+  snapshot(version: string): HistorySnapshot {
+    const wanted = normalizeVersion(version) ?? version;
+    let snapshot = this.snapshots.get(wanted);
+    if (!snapshot) {
+      const position = this.versions.indexOf(wanted);
+      if (position < 0) throw new SchemaFileError(this.indexFile, `${this.address} ${wanted} is not in this history`);
+      snapshot = new HistorySnapshot(this, position, this.index);
+      this.snapshots.set(wanted, snapshot);
+    }
+    return snapshot;
+  }
+
+  /** A type's entry, checked the first time it is used; the provider block's without a type. */
+  entry(table: "resources" | "data_sources", type: string): HistoryEntry | undefined;
+  entry(table: "provider"): HistoryEntry;
+  entry(table: "provider" | "resources" | "data_sources", type?: string): HistoryEntry | undefined {
+    if (table === "provider") return this.index.provider;
+    const key = `${table} ${type}`;
+    let entry = this.entries.get(key);
+    if (!entry && Object.hasOwn(this.index[table], type!)) {
+      entry = validateSchemaValue(historyEntrySchema, this.index[table][type!], this.indexFile, `${table}.${type}`);
+      if (entry[0] >= this.index.chunks.length) throw new SchemaFileError(this.indexFile, `${table}.${type}: chunk ${entry[0]} does not exist`);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Names of the types a version has (entries are checked as they are read). */
+  typeNames(table: "resources" | "data_sources", position: number): string[] {
+    return Object.keys(this.index[table]).filter((type) => bodyAt(this.entry(table, type)![1], position) !== undefined);
+  }
+
+  /** The body text of line `line` of chunk `chunk`. */
+  body(chunk: number, line: number, what: string): string {
+    let lines = this.chunks.get(chunk);
+    if (!lines) {
+      const [offset, length] = this.index.chunks[chunk]!;
+      const buffer = Buffer.alloc(length);
+      let fd: number | undefined;
+      try {
+        fd = openSync(this.packFile, "r");
+        if (readSync(fd, buffer, 0, length, offset) !== length) throw new SchemaFileError(this.packFile, `${what}: the pack is truncated`);
+      } catch (err) {
+        if (err instanceof SchemaFileError) throw err;
+        throw new SchemaFileError(this.packFile, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+      try {
+        lines = brotliDecompressSync(buffer).toString("utf8").split("\n");
+      } catch {
+        throw new SchemaFileError(this.packFile, `${what}: the entry is corrupt (it does not decompress)`);
+      }
+      this.chunks.set(chunk, lines);
+    }
+    const text = lines[line];
+    if (text === undefined) throw new SchemaFileError(this.packFile, `${what}: body ${line} is missing from its chunk`);
+    return text;
+  }
+}
+
+export class HistorySnapshot implements ProviderSchemaSnapshot {
+  readonly address: string;
+  readonly version: string;
+  readonly provenance: SnapshotProvenance;
+  /** How many types have been decoded: the observable cost of laziness. */
+  decodedEntries = 0;
+  private readonly cache = new Map<string, TypeSchema | SchemaBlock>();
+  private names?: { resources: readonly string[]; data_sources: readonly string[] };
+
+  constructor(
+    private readonly history: History,
+    private readonly position: number,
+    index: HistoryIndex,
+  ) {
+    const version = index.versions[position]!;
+    this.address = index.address;
+    this.version = version.version;
+    this.provenance = { method: index.method, from: version.from, createdAt: version.createdAt, notes: index.notes };
+  }
+
+  provider(): SchemaBlock {
+    return this.decode("provider", undefined, blockSchema) as SchemaBlock;
+  }
+
+  resource(type: string): TypeSchema | undefined {
+    return this.decode("resources", type, typeSchemaSchema) as TypeSchema | undefined;
+  }
+
+  dataSource(type: string): TypeSchema | undefined {
+    return this.decode("data_sources", type, typeSchemaSchema) as TypeSchema | undefined;
+  }
+
+  resourceTypes(): readonly string[] {
+    return (this.names ??= this.typeNames()).resources;
+  }
+
+  dataSourceTypes(): readonly string[] {
+    return (this.names ??= this.typeNames()).data_sources;
+  }
+
+  private typeNames() {
+    return { resources: this.history.typeNames("resources", this.position), data_sources: this.history.typeNames("data_sources", this.position) };
+  }
+
+  private decode(table: "provider" | "resources" | "data_sources", type: string | undefined, schema: typeof blockSchema | typeof typeSchemaSchema) {
+    const what = type === undefined ? "provider" : `${table === "resources" ? "resource" : "data source"} ${type}`;
+    const cached = this.cache.get(what);
+    if (cached) return cached;
+    const entry = table === "provider" ? this.history.entry(table) : this.history.entry(table, type!);
+    if (!entry) return undefined;
+    const line = bodyAt(entry[1], this.position);
+    if (line === undefined) return undefined;
+    const value = parseSchemaJson(schema as typeof typeSchemaSchema, this.history.body(entry[0], line, what), this.history.packFile, `${what} (${this.version})`);
+    this.decodedEntries++;
+    this.cache.set(what, value);
+    return value;
+  }
+}
