@@ -1,15 +1,18 @@
 /**
  * `--format sarif`: one SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) with one
  * run, for GitHub code scanning and other SARIF viewers. The driver lists every rule in RULES with
- * its help text (rule-docs.ts); each diagnostic is one result with its file (relative to the
- * working directory, under `%SRCROOT%`), line and column, and as logical locations the Terraform
- * address and the cdktf construct path.
+ * its help text (rule-docs.ts); each diagnostic is one result whose location is the app's line
+ * that made the value when SchemaCheck recorded it (code scanning shows alerts on committed
+ * files, and cdktf.out is not committed), with the place in the synthesized file as a related
+ * location; otherwise the place in the file itself. Files are relative to the working directory,
+ * under `%SRCROOT%`; the Terraform address and the cdktf construct path are logical locations.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Diagnostic, describeFix } from "../core/diagnostic.js";
+import { pathBelow } from "../core/paths.js";
 import type { CheckResult } from "../check/files.js";
 import { RULE_DOCS, ruleHelp } from "../core/rule-docs.js";
 import { RULES, type RuleId } from "../core/rules.js";
@@ -73,6 +76,7 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
     ...(d.constructPath ? [{ name: d.constructPath.split("/").pop(), fullyQualifiedName: d.constructPath, kind: "object" }] : []),
   ];
   const artifactLocation = artifactLocationOf(d.file, cwd);
+  const generated = { artifactLocation, ...region(d) };
   return {
     ruleId: d.rule,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
@@ -80,13 +84,13 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
     message: { text },
     locations: [
       {
-        physicalLocation: {
-          artifactLocation,
-          ...(d.line !== undefined ? { region: { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) } } : {}),
-        },
+        physicalLocation: d.source ? { artifactLocation: artifactLocationOf(d.source.file, cwd), ...region(d.source) } : generated,
         ...(logicalLocations.length > 0 ? { logicalLocations } : {}),
       },
     ],
+    ...(d.source
+      ? { relatedLocations: [{ id: 1, physicalLocation: generated, message: { text: `The synthesized value: ${d.pointer || "/"} in ${path.basename(d.file)}` } }] }
+      : {}),
     // Stable across edits that move lines: the same finding at the same place is the same alert.
     partialFingerprints: {
       "cdktfSchemaCheck/v1": createHash("sha256").update([d.rule, artifactLocation.uri, d.pointer, d.message].join("\0")).digest("hex"),
@@ -100,11 +104,15 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
   };
 }
 
+/** `region` of a place with a known line (and column). */
+function region(at: { line?: number | undefined; column?: number | undefined }) {
+  return at.line !== undefined ? { region: { startLine: at.line, ...(at.column !== undefined ? { startColumn: at.column } : {}) } } : {};
+}
+
 /** Relative to `%SRCROOT%` when the file is under it, otherwise an absolute file URI. */
 function artifactLocationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const absolute = path.resolve(cwd, file);
-  const relative = path.relative(cwd, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  const relative = pathBelow(cwd, file);
+  if (relative === undefined) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 
