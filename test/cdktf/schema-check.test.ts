@@ -7,6 +7,7 @@
  * tests run on cdktf 0.21 and on CDK Terrain (cdktn) 0.24. The app code lives in
  * test/fixtures/cdktf-sources/stacks.ts; `at(marker, token)` is where a line of it is.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -357,5 +358,15 @@ describe("the example app under SchemaCheck", () => {
       ]),
     );
     expect(message).not.toContain("[clean");
+  });
+});
+
+describe("the package and the construct libraries", () => {
+  it("imports neither cdktf, cdktn nor constructs: an app's own copies are found through its objects", () => {
+    const sources = execFileSync("git", ["ls-files", "src"], { encoding: "utf8" }).trim().split("\n");
+    const imports = sources.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^import\s+(?!type\b)[^;]*?from\s+"(cdktf|cdktn|constructs)(\/[^"]*)?"/gm)].map((m) => `${file}: ${m[0]}`),
+    );
+    expect(imports).toEqual([]);
   });
 });
