@@ -69,10 +69,12 @@ interface App {
   warning: string;
   /** What the tarball's installation printed. */
   installed: Run;
+  /** The cdktf template app type-checked with `module: Node16` too (TS1479 with an ES-only package). */
+  node16?: Run;
 }
 
 let tarball: string;
-let packed: { files: { path: string }[] }[];
+let packed: string[];
 const apps: Record<string, App> = {};
 
 beforeAll(async () => {
@@ -92,17 +94,21 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** `npm pack` of a copy of the sources (so that this build cannot race another test's build of dist/). */
-async function pack(): Promise<[string, { files: { path: string }[] }[]]> {
+/**
+ * `npm pack` of a copy of the sources (so that this build cannot race another test's build of
+ * dist/). Its stdout must be the tarball's name alone: pre-commit reads it so for node hooks.
+ */
+async function pack(): Promise<[string, string[]]> {
   const stage = path.join(work, "package");
   mkdirSync(stage);
-  for (const entry of ["package.json", "README.md", "LICENSE", "tsconfig.json", "tsconfig.build.json", "bin", "schemas", "src", "scripts"]) {
+  for (const entry of ["package.json", ".npmrc", "README.md", "LICENSE", "tsconfig.json", "tsconfig.build.json", "bin", "schemas", "src", "scripts"]) {
     cpSync(path.join(repo, entry), path.join(stage, entry), { recursive: true });
   }
   symlinkSync(path.join(repo, "node_modules"), path.join(stage, "node_modules"));
-  const { stdout } = await must("npm", ["pack", "--json", "--pack-destination", work], { cwd: stage });
-  const report = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
-  return [path.join(work, report[0]!.filename), report];
+  const { stdout } = await must("npm", ["pack", "--pack-destination", work], { cwd: stage });
+  const file = path.join(work, stdout.trim());
+  const { stdout: listing } = await must("tar", ["-tzf", file], { cwd: work });
+  return [file, listing.trim().split("\n").map((f) => f.replace(/^package\//, ""))];
 }
 
 /** The README's install step, with the tarball. */
@@ -140,7 +146,8 @@ async function cdktfTemplateApp(): Promise<void> {
   await must("npm", ["install", "--save-dev", "typescript@5"], { cwd: dir });
   const installed = await installPackage(dir);
   const planted = plantMistakes(dir, "cdktf");
-  apps.cjs = { dir, stack: "cjs-app", installed, ...planted, synth: await run(cdktfCli, ["synth"], { cwd: dir }) };
+  const node16 = await run(path.join(dir, "node_modules", ".bin", "tsc"), ["-p", ".", "--noEmit", "--incremental", "false", "--module", "node16", "--moduleResolution", "node16"], { cwd: dir });
+  apps.cjs = { dir, stack: "cjs-app", installed, node16, ...planted, synth: await run(cdktfCli, ["synth"], { cwd: dir }) };
 }
 
 async function esModuleApp(): Promise<void> {
@@ -196,8 +203,10 @@ async function cdktnTemplateApp(): Promise<void> {
 const checker = (app: App, ...args: string[]) => run(path.join(app.dir, "node_modules", ".bin", "cdktf-schema-check"), args, { cwd: app.dir });
 
 describe.skipIf(!canInstall)("the packed package", () => {
-  it("ships the ES and CommonJS builds, schemas and LICENSE; no sources, tests or source maps", () => {
-    const files = packed[0]!.files.map((f) => f.path);
+  it("packs with only the tarball's name on stdout (pre-commit reads it), shipping the ES and CommonJS builds, schemas and LICENSE; no sources, tests or source maps", () => {
+    const { name, version } = JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8"));
+    expect(path.basename(tarball)).toBe(`${name}-${version}.tgz`);
+    const files = packed;
     for (const file of ["LICENSE", "README.md", "package.json", "bin/cdktf-schema-check.js", "dist/cdktf/index.js", "dist/cjs/cdktf/index.js", "dist/cjs/cdktf/index.d.ts", "dist/cjs/package.json", "schemas/terraform/backends.json"]) {
       expect(files, file).toContain(file);
     }
@@ -246,6 +255,12 @@ describe.skipIf(!canInstall).each([
     expect(json.code).toBe(1);
     const [line, column] = error.split(":").slice(1).map(Number);
     expect(JSON.parse(json.stdout).diagnostics).toContainEqual(expect.objectContaining({ rule: "unknown-argument", source: { file: "main.ts", line, column } }));
+  });
+});
+
+describe.skipIf(!canInstall)("the cdktf template app's types", () => {
+  it("resolve with the template's tsconfig (module CommonJS: synth above type-checks with ts-node) and with module Node16", () => {
+    expect(apps.cjs!.node16!.code, apps.cjs!.node16!.output).toBe(0);
   });
 });
 
