@@ -27,7 +27,9 @@ export class CallSite {
 
   /** The first frame outside node_modules, with an absolute file path; undefined when there is none. */
   location(): SourceLocation | undefined {
-    if (this.located === undefined) this.located = firstAppFrame(this.trace.stack ?? "") ?? null;
+    // A custom Error.prepareStackTrace may make `stack` anything; only V8's text format is read.
+    const { stack } = this.trace;
+    if (this.located === undefined) this.located = (typeof stack === "string" ? firstAppFrame(stack) : undefined) ?? null;
     return this.located ?? undefined;
   }
 }

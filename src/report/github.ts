@@ -14,27 +14,27 @@
 import path from "node:path";
 import { type Diagnostic, describeFix } from "../core/diagnostic.js";
 import type { CheckResult } from "../check/files.js";
-import { pathBelow } from "../core/paths.js";
+import { pathBelow, type ReportBase, reportBase } from "../core/paths.js";
 import { escapeControl } from "./escape.js";
 import { formatSummary } from "./pretty.js";
 
 export interface GithubOptions {
-  /** File paths are made relative to this directory (the workspace); the process's by default. */
+  /** File paths are relative to this directory and made relative to it; by default the workspace (`GITHUB_WORKSPACE` in GitHub Actions), else the process's working directory. */
   cwd?: string;
 }
 
 export function formatGithub(result: CheckResult, options: GithubOptions = {}): string {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const lines = result.diagnostics.map((d) => annotation(d, cwd));
+  const base = reportBase(options.cwd);
+  const lines = result.diagnostics.map((d) => annotation(d, base));
   lines.push(`cdktf-schema-check: ${formatSummary(result.summary)}`);
   return lines.join("\n") + "\n";
 }
 
-function annotation(d: Diagnostic, cwd: string): string {
-  const generated = `${workspacePath(d.file, cwd)}${d.line !== undefined ? `:${d.line}:${d.column}` : ""}`;
+function annotation(d: Diagnostic, base: ReportBase): string {
+  const generated = `${workspacePath(d.file, base)}${d.line !== undefined ? `:${d.line}:${d.column}` : ""}`;
   const at = d.source ?? { file: d.file, line: d.line, column: d.column };
   const properties: [string, string | number | undefined][] = [
-    ["file", workspacePath(at.file, cwd)],
+    ["file", workspacePath(at.file, base)],
     ["line", at.line],
     ["col", at.line !== undefined ? at.column : undefined],
     ["title", d.rule],
@@ -54,9 +54,9 @@ function annotation(d: Diagnostic, cwd: string): string {
 }
 
 /** Relative to the workspace with `/` separators when the file is inside it, as GitHub expects. */
-function workspacePath(file: string, cwd: string): string {
-  const relative = pathBelow(cwd, file);
-  return relative === undefined ? path.resolve(cwd, file) : relative.split(path.sep).join("/");
+function workspacePath(file: string, base: ReportBase): string {
+  const relative = pathBelow(base.root, file, base.from);
+  return relative === undefined ? path.resolve(base.from, file) : relative.split(path.sep).join("/");
 }
 
 /** A workflow command's message (`escapeData` in @actions/core). */

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Diagnostic, describeFix } from "../core/diagnostic.js";
-import { pathBelow } from "../core/paths.js";
+import { pathBelow, type ReportBase, reportBase } from "../core/paths.js";
 import type { CheckResult } from "../check/files.js";
 import { RULE_DOCS, ruleHelp } from "../core/rule-docs.js";
 import { RULES, type RuleId } from "../core/rules.js";
@@ -22,14 +22,14 @@ export const INFORMATION_URI = "https://www.npmjs.com/package/cdktf-schema-check
 const SRCROOT = "%SRCROOT%";
 
 export interface SarifOptions {
-  /** Paths are made relative to this directory (`%SRCROOT%`); the process's by default. */
+  /** Paths are relative to this directory and made relative to it (`%SRCROOT%`); by default the workspace (`GITHUB_WORKSPACE` in GitHub Actions), else the process's working directory. */
   cwd?: string;
   /** The tool version to report; this package's by default. */
   toolVersion?: string;
 }
 
 export function formatSarif(result: CheckResult, options: SarifOptions = {}): string {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const base = reportBase(options.cwd);
   const ruleIds = Object.keys(RULES) as RuleId[];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -44,9 +44,9 @@ export function formatSarif(result: CheckResult, options: SarifOptions = {}): st
             rules: ruleIds.map(describeRule),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(base.root) } },
         columnKind: "utf16CodeUnits",
-        results: result.diagnostics.map((d) => toResult(d, ruleIds.indexOf(d.rule as RuleId), cwd)),
+        results: result.diagnostics.map((d) => toResult(d, ruleIds.indexOf(d.rule as RuleId), base)),
         // Which provider schemas and Terraform release the files were checked against, and why.
         ...(result.checkedAgainst ? { properties: { checkedAgainst: result.checkedAgainst } } : {}),
       },
@@ -67,7 +67,7 @@ function describeRule(id: RuleId) {
   };
 }
 
-function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
+function toResult(d: Diagnostic, ruleIndex: number, base: ReportBase) {
   const fix = describeFix(d);
   // First line: the message and the fix ("… — did you mean `name`?"); viewers show it as the summary.
   const text = [fix ? `${d.message} — ${fix}` : d.message, d.detail].filter((line) => line !== undefined).join("\n");
@@ -75,7 +75,7 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
     ...(d.address ? [{ name: d.address.split(".").pop(), fullyQualifiedName: d.address, kind: "resource" }] : []),
     ...(d.constructPath ? [{ name: d.constructPath.split("/").pop(), fullyQualifiedName: d.constructPath, kind: "object" }] : []),
   ];
-  const artifactLocation = artifactLocationOf(d.file, cwd);
+  const artifactLocation = artifactLocationOf(d.file, base);
   const generated = { artifactLocation, ...region(d) };
   return {
     ruleId: d.rule,
@@ -84,7 +84,7 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
     message: { text },
     locations: [
       {
-        physicalLocation: d.source ? { artifactLocation: artifactLocationOf(d.source.file, cwd), ...region(d.source) } : generated,
+        physicalLocation: d.source ? { artifactLocation: artifactLocationOf(d.source.file, base), ...region(d.source) } : generated,
         ...(logicalLocations.length > 0 ? { logicalLocations } : {}),
       },
     ],
@@ -110,9 +110,9 @@ function region(at: { line?: number | undefined; column?: number | undefined }) 
 }
 
 /** Relative to `%SRCROOT%` when the file is under it, otherwise an absolute file URI. */
-function artifactLocationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const relative = pathBelow(cwd, file);
-  if (relative === undefined) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+function artifactLocationOf(file: string, base: ReportBase): { uri: string; uriBaseId?: string } {
+  const relative = pathBelow(base.root, file, base.from);
+  if (relative === undefined) return { uri: pathToFileURL(path.resolve(base.from, file)).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 
