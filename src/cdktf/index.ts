@@ -71,6 +71,10 @@ export class SchemaCheck {
   static of(scope: ConstructLike, options: SchemaCheckOptions = {}): void {
     const root = scope.node.root;
     if (SchemaCheck.installed.has(root)) throw new Error("SchemaCheck.of: already called for this app; call it once, right after new App()");
+    // Validations are how the check runs: an App that skips them would check nothing, quietly.
+    if ((root as { skipValidation?: unknown }).skipValidation === true) {
+      throw new Error("SchemaCheck.of: this App skips validations (skipValidation: true), so nothing would be checked; remove one or the other");
+    }
     const check = new SchemaCheck(scope, options, recorderFor(root));
     SchemaCheck.installed.add(root);
     for (const stack of [scope, ...scope.node.findAll()].filter(isStack)) check.cover(stack);

@@ -144,6 +144,12 @@ describe.each([
     expect(lines).toContainEqual('[cache/sg] error missing-argument: Missing required argument "name" in aws_elasticache_subnet_group');
   });
 
+  it("refuses an App that skips validations: it would check nothing", () => {
+    expect(() => SchemaCheck.of(new lib.App({ outdir: scratch, skipValidation: true }))).toThrow(
+      "SchemaCheck.of: this App skips validations (skipValidation: true), so nothing would be checked; remove one or the other",
+    );
+  });
+
   it("is called once per app", () => {
     const { app } = newApp(lib);
     SchemaCheck.of(app);
