@@ -9,6 +9,7 @@ import path from "node:path";
 import { checkFiles } from "../src/check/files.js";
 import { formatPretty } from "../src/report/pretty.js";
 import { defaultSchemas } from "../src/schema/store/index.js";
+import { terraformOnPath } from "../src/terraform/version.js";
 
 const root = path.join(import.meta.dirname, "..");
 const cdktf = path.join(root, "node_modules", ".bin", "cdktf");
@@ -16,7 +17,9 @@ const cdktf = path.join(root, "node_modules", ".bin", "cdktf");
 process.stderr.write("$ cdktf synth\n");
 execFileSync(cdktf, ["synth"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 process.stderr.write("$ cdktf-schema-check cdktf.out\n");
-const result = await checkFiles([path.join("cdktf.out")], { schemas: defaultSchemas(root) });
+// As the command line does: the terraform block is checked against the terraform on PATH, when there is one.
+const terraform = terraformOnPath();
+const result = await checkFiles([path.join("cdktf.out")], { schemas: defaultSchemas(root), ...(terraform ? { terraform } : {}) });
 process.stdout.write(formatPretty(result, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
 
 const inStack = (stack: string) => result.diagnostics.filter((d) => d.file.includes(`${path.sep}${stack}${path.sep}`));

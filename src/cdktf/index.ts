@@ -3,101 +3,188 @@
  *
  *   import { SchemaCheck } from "cdktf-schema-check/cdktf";
  *   const app = new App();
- *   new MyStack(app, "prod");
  *   SchemaCheck.of(app);
+ *   new MyStack(app, "prod");
  *   app.synth();
  *
- * Every stack gets a construct validation (`node.addValidation`) that checks the stack's
- * Terraform JSON, exactly what `cdk.tf.json` will hold, so `app.synth()` and `cdktf synth`
- * fail on errors with the construct path of each finding. Warnings become construct warnings
- * (cdktf prints them after synth) and fail only with `strict`.
+ * Installed right after `new App()`, it records where the app's code creates each construct and
+ * calls each `addOverride` (recorder.ts). Every stack gets a construct validation that checks
+ * the stack's Terraform JSON — exactly what cdk.tf.json will hold — with the settings the
+ * command line would use (cdktf.json's `schemaCheck` or cdktf-schema-check.json, overridden by
+ * the options), and records each finding as a construct annotation naming the line that made
+ * the value: errors as error annotations, which fail `app.synth()` and `cdktf synth` (the CLIs
+ * of cdktf and cdktn still write cdk.tf.json first, so the command line can report on it in
+ * CI), warnings as warnings, which both CLIs print. When a stack has findings, its source map
+ * goes beside its cdk.tf.json, so the command line's reports point at the same lines.
  *
- * Neither cdktf nor cdktn is imported: both recognise stacks by the same registered symbol
- * and record warnings under the same metadata type, so one implementation serves both.
+ * Neither cdktf nor cdktn (nor constructs) is imported: the app's own objects lead to
+ * everything needed (constructs.ts).
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { IConstruct, IValidation } from "constructs";
-import { checkDocument, type DocumentCheckOptions } from "../check/document.js";
-import { type Diagnostic, describeFix } from "../core/diagnostic.js";
+import { checkDocument } from "../check/document.js";
 import type { SchemaSource } from "../check/providers.js";
+import { attachSources, displayPath, SourceMap } from "../check/source-map.js";
+import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diagnostic.js";
+import { loadConfigSync, type ResolvedConfig, settingsFromObject, suppress, type Suppression, unusedSuppressions } from "../config/index.js";
+import { parseTerraformVersion, resolveSettings, type Settings } from "../config/settings.js";
+import { escapeControl } from "../report/escape.js";
 import { defaultSchemas } from "../schema/store/index.js";
-import { terraformOnPath } from "../terraform/version.js";
+import { type ConstructLike, isStack, type StackLike } from "./constructs.js";
+import { sourcePlaces } from "./places.js";
+import { recorderFor, type SourceRecorder } from "./recorder.js";
+
+export type { ConstructLike } from "./constructs.js";
 
 export interface SchemaCheckOptions {
-  /** Provider local name → exact schema version (`{ aws: "6.25.0" }`); otherwise `required_providers` decides. */
+  /** Provider local name → exact schema version (`{ aws: "6.25.0" }`), over the configuration's; otherwise `required_providers` decides. */
   providerVersions?: Readonly<Record<string, string>>;
-  /** The Terraform release that will run the stacks (backend checks); default: `terraform` on PATH, else the newest known. */
+  /** The Terraform release that will run the stacks (backend checks); default: the configuration's, else `terraform` on PATH, else the newest known. */
   terraformVersion?: string;
-  /** Warnings fail the synth too. */
+  /** Warnings fail the synth too; default: the configuration's, else false. */
   strict?: boolean;
+  /** Added to the configuration's suppressions: `{ rule, address?, reason }`, as in the configuration file. */
+  suppressions?: readonly { rule: string; address?: string; reason: string }[];
+  /**
+   * The configuration file: by default `cdktf-schema-check.json`, or the `schemaCheck` key of
+   * `cdktf.json`, in the working directory (where `cdktf synth` runs the app); `false` for none.
+   */
+  config?: string | false;
   /** Where schemas come from: the project's `.cdktf-schemas/`, then the shipped snapshots. */
   schemas?: SchemaSource;
 }
 
-/** How cdktf and cdktn mark stacks (`TerraformStack.isStack`). */
-const STACK_SYMBOL = Symbol.for("cdktf/TerraformStack");
-/** Metadata type of `Annotations.of(c).addWarning`, the same in cdktf and cdktn. */
+/** Metadata types of `Annotations.of(c).addError` / `addWarning`, the same in cdktf and cdktn. */
+const ERROR_METADATA = "@cdktf/error";
 const WARNING_METADATA = "@cdktf/warn";
 
-/** Everything a document check takes but the file, the same for every stack of one `of()` call. */
-type ResolvedCheck = Omit<DocumentCheckOptions, "file">;
+const NO_CONFIG: ResolvedConfig = { providerVersions: {}, suppressions: [] };
 
-interface StackLike extends IConstruct {
-  toTerraform(): unknown;
-}
+export class SchemaCheck {
+  private static readonly installed = new WeakSet<object>();
 
-function isStack(construct: IConstruct): construct is StackLike {
-  return (construct as unknown as Record<symbol, unknown>)[STACK_SYMBOL] === true;
-}
-
-export class SchemaCheck implements IValidation {
-  private static readonly registered = new WeakSet<IConstruct>();
-
-  /** Adds the check to every stack under `scope` (an App or a stack); adding it twice is harmless. */
-  static of(scope: IConstruct, options: SchemaCheckOptions = {}): void {
-    const stacks = scope.node.findAll().filter(isStack);
-    if (stacks.length === 0) throw new Error(`SchemaCheck.of(${scope.node.path || "app"}): no TerraformStack found; call it after creating your stacks`);
-    // Resolved once for all stacks: asking `terraform version` or opening the stores per stack would repeat the same work.
-    const terraform = options.terraformVersion ? { version: options.terraformVersion, source: "SchemaCheck terraformVersion" } : terraformOnPath();
-    const check: ResolvedCheck = {
-      schemas: options.schemas ?? defaultSchemas(),
-      ...(options.providerVersions ? { providerVersions: options.providerVersions } : {}),
-      ...(terraform ? { terraform } : {}),
-    };
-    for (const stack of stacks) {
-      if (SchemaCheck.registered.has(stack)) continue;
-      SchemaCheck.registered.add(stack);
-      stack.node.addValidation(new SchemaCheck(stack, check, options.strict === true));
+  /**
+   * Checks every stack under `scope` (the App, or one stack) at synth. Call it once, right after
+   * `new App()`: constructs created earlier have no source lines of their own. A configuration
+   * or option that cannot be used throws here, naming the file, line and field.
+   */
+  static of(scope: ConstructLike, options: SchemaCheckOptions = {}): void {
+    const root = scope.node.root;
+    if (SchemaCheck.installed.has(root)) throw new Error("SchemaCheck.of: already called for this app; call it once, right after new App()");
+    // Validations are how the check runs: an App that skips them would check nothing, quietly.
+    if ((root as { skipValidation?: unknown }).skipValidation === true) {
+      throw new Error("SchemaCheck.of: this App skips validations (skipValidation: true), so nothing would be checked; remove one or the other");
     }
+    const check = new SchemaCheck(scope, options, recorderFor(root));
+    SchemaCheck.installed.add(root);
+    for (const stack of [scope, ...scope.node.findAll()].filter(isStack)) check.cover(stack);
   }
+
+  private readonly settings: Settings;
+  private readonly schemas: SchemaSource;
+  private readonly stacks = new Set<StackLike>();
+  private readonly validated = new Set<StackLike>();
+  /** Suppressions that selected a finding in any stack: only one that selected none in all of them is unused. */
+  private readonly used = new Set<Suppression>();
+  /** Annotations already added (construct path + message), so a second synth in one process does not repeat them. */
+  private readonly annotated = new Set<string>();
 
   private constructor(
-    private readonly stack: StackLike,
-    private readonly check: ResolvedCheck,
-    private readonly strict: boolean,
-  ) {}
-
-  validate(): string[] {
-    const outdir = (this.stack.node.root as { outdir?: string }).outdir ?? "cdktf.out";
-    const file = path.join(outdir, "stacks", this.stack.node.id, "cdk.tf.json");
-    const { diagnostics } = checkDocument(this.stack.toTerraform() as object, { file, ...this.check });
-    const failing = diagnostics.filter((d) => d.severity === "error" || this.strict);
-    for (const warning of diagnostics.filter((d) => !failing.includes(d))) {
-      this.constructAt(warning).node.addMetadata(WARNING_METADATA, describe(warning, this.stack.node.path));
+    private readonly scope: ConstructLike,
+    options: SchemaCheckOptions,
+    private readonly recorder: SourceRecorder,
+  ) {
+    const file = options.config === false ? NO_CONFIG : loadConfigSync(options.config !== undefined ? { file: options.config } : {});
+    const { providerVersions, strict, suppressions } = options;
+    const inCode = settingsFromObject({ providerVersions, strict, suppressions }, "SchemaCheck options");
+    let terraformVersion: string | undefined;
+    try {
+      terraformVersion = options.terraformVersion === undefined ? undefined : parseTerraformVersion(options.terraformVersion);
+    } catch (err) {
+      throw err instanceof RangeError ? new Error(`SchemaCheck options: terraformVersion: ${err.message}`) : err;
     }
-    return failing.map((d) => describe(d, this.stack.node.path));
+    this.settings = resolveSettings(
+      { ...file, suppressions: [...file.suppressions, ...inCode.suppressions] },
+      {
+        providerVersions: inCode.providerVersions,
+        providerVersionsFrom: "SchemaCheck providerVersions",
+        strict: inCode.strict,
+        ...(terraformVersion ? { terraform: { version: terraformVersion, source: "SchemaCheck terraformVersion" } } : {}),
+      },
+    );
+    this.schemas = options.schemas ?? defaultSchemas();
+    recorder.onStack((stack) => this.cover(stack));
   }
 
-  /** The construct a finding belongs to (from cdktf's `//` metadata), else the stack. */
-  private constructAt(diagnostic: Diagnostic): IConstruct {
-    const wanted = diagnostic.constructPath;
-    return (wanted && this.stack.node.findAll().find((c) => c.node.path === wanted)) || this.stack;
+  private cover(stack: StackLike): void {
+    if (this.stacks.has(stack) || !isWithin(stack, this.scope)) return;
+    this.stacks.add(stack);
+    stack.node.addValidation({ validate: () => this.validate(stack) });
+  }
+
+  /** Findings become annotations (validation errors would stop cdktf before it writes cdk.tf.json); nothing is returned. */
+  private validate(stack: StackLike): string[] {
+    const outdir = (stack.node.root as { outdir?: string }).outdir ?? "cdktf.out";
+    const file = path.join(outdir, "stacks", stack.node.id, "cdk.tf.json");
+    const document = stack.toTerraform();
+    const terraform = this.settings.terraform();
+    const { diagnostics } = checkDocument(document as object, {
+      file,
+      schemas: this.schemas,
+      providerVersions: this.settings.providerVersions,
+      ...(terraform ? { terraform } : {}),
+    });
+    this.validated.add(stack);
+    const findings = suppress(diagnostics, this.settings.suppressions, this.used);
+    if (findings.length > 0) {
+      const sources = new SourceMap(sourcePlaces(stack, this.recorder));
+      mkdirSync(path.dirname(file), { recursive: true });
+      sources.write(file, document);
+      attachSources(findings, sources);
+    } else {
+      SourceMap.remove(file);
+    }
+    // Unused suppressions are findings in the configuration, reported once every stack has been checked.
+    if (this.validated.size === this.stacks.size) findings.push(...unusedSuppressions(this.settings.suppressions, this.used));
+    if (findings.length === 0) return [];
+    const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
+    for (const d of findings) {
+      // The construct a finding belongs to (cdktf's `//` metadata names it), else the stack.
+      const construct = (d.constructPath !== undefined ? constructs.get(d.constructPath) : undefined) ?? stack;
+      const message = describe(d);
+      const key = `${construct.node.path}\0${message}`;
+      if (this.annotated.has(key)) continue;
+      this.annotated.add(key);
+      construct.node.addMetadata(d.severity === "error" || this.settings.strict ? ERROR_METADATA : WARNING_METADATA, message);
+    }
+    return [];
   }
 }
 
-/** One line per finding, as cdktf lists validation errors: `[path] message`; stack-level findings name the stack. */
-function describe(d: Diagnostic, stackPath: string): string {
-  const where = d.constructPath ?? d.address ?? stackPath;
+function isWithin(construct: ConstructLike, scope: ConstructLike): boolean {
+  for (let c: ConstructLike | undefined = construct; c; c = c.node.scope) if (c === scope) return true;
+  return false;
+}
+
+/**
+ * A finding as cdktf and cdktn print annotations (`ERROR [cache/sg]: <this>`): the place in the
+ * app's code first, as compilers write it, then what the command line's pretty report says.
+ *
+ *   main.ts:14:6: error unknown-argument: Unsupported argument "subnet_group_name": …
+ *       Terraform rejects this with "…". This value was set with addOverride, which typed bindings do not check.
+ *       fix: did you mean `name`?
+ *       at /resource/aws_elasticache_subnet_group/sg/subnet_group_name in cdktf.out/stacks/cache/cdk.tf.json
+ */
+function describe(d: Diagnostic): string {
+  const file = displayPath(d.file);
+  const place = d.source ? formatSourceLocation(d.source) : d.line !== undefined ? `${file}:${d.line}:${d.column}` : undefined;
   const fix = describeFix(d);
-  return `[${where}] ${d.severity} ${d.rule}: ${d.message}${fix ? ` (${fix})` : ""} at ${d.pointer}`;
+  return [
+    `${place ? `${place}: ` : ""}${d.severity} ${d.rule}: ${d.message}`,
+    ...(d.detail ? [`    ${d.detail}`] : []),
+    ...(fix ? [`    fix: ${fix}`] : []),
+    `    at ${d.pointer || "/"} in ${file}`,
+  ]
+    .map(escapeControl)
+    .join("\n");
 }

@@ -6,6 +6,7 @@ import { findDocuments } from "./discover.js";
 import { InputError } from "./input-error.js";
 import { MalformedJsonError } from "./json-source.js";
 import type { ProviderSchemaUse } from "./providers.js";
+import { attachRecordedSources } from "./source-map.js";
 
 /** Everything a document check takes but the file name: schemas, provider and Terraform versions. */
 export type CheckOptions = Omit<DocumentCheckOptions, "file">;
@@ -39,6 +40,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
     });
     try {
       const result = checkDocument(text, { file, ...options });
+      attachRecordedSources(result.diagnostics, file, text);
       diagnostics.push(...result.diagnostics);
       resources += result.resources;
       for (const use of result.checkedAgainst.providers) used.set(`${use.address}@${use.version} ${use.reason}`, use);

@@ -7,7 +7,8 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { type CheckResult, checkFiles } from "../check/files.js";
 import { InputError } from "../check/input-error.js";
 import type { SchemaSource } from "../check/providers.js";
-import { applySuppressions, loadConfig, type ResolvedConfig } from "../config/index.js";
+import { applySuppressions, loadConfig } from "../config/index.js";
+import { parseTerraformVersion, resolveSettings } from "../config/settings.js";
 import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";
@@ -15,9 +16,7 @@ import { formatSarif } from "../report/sarif.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { SchemaFileError } from "../schema/read.js";
 import { defaultSchemas } from "../schema/store/index.js";
-import { compareVersions, normalizeVersion, parseConstraint } from "../schema/versions.js";
-import { shippedTerraformSchemas } from "../terraform/backends.js";
-import { terraformOnPath } from "../terraform/version.js";
+import { escapeControl } from "../report/escape.js";
 
 interface CheckCommandOptions {
   providerVersion: Record<string, string>;
@@ -50,7 +49,7 @@ export function registerCheckCommand(program: Command, dependencies: CheckComman
     .option(
       "--terraform-version <version>",
       "check the terraform block against this Terraform release (default: the terraform on PATH, else the newest supported)",
-      parseTerraformVersion,
+      parseTerraformOption,
     )
     .action(async (paths: string[], options: CheckCommandOptions) => {
       process.exitCode = await runCheck(paths, options, dependencies);
@@ -63,24 +62,21 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
   try {
     // Command-line flags override the configuration; data flows check → suppression → report.
     const config = await loadConfig(options.config !== undefined ? { file: options.config } : {});
-    strict = options.strict ?? config.strict ?? false;
-    const terraform = options.terraformVersion
-      ? { version: options.terraformVersion, source: "--terraform-version" }
-      : config.terraformVersion !== undefined
-        ? { version: configuredTerraformVersion(config), source: `terraformVersion in ${config.file}` }
-        : terraformOnPath();
-    const providerVersions = { ...config.providerVersions, ...options.providerVersion };
-    for (const [name, version] of Object.entries(providerVersions)) {
-      const from = Object.hasOwn(options.providerVersion, name) ? `--provider-version ${name}=${version}` : `providerVersions.${name} in ${config.file}`;
-      usableVersion(version, from);
-    }
+    const settings = resolveSettings(config, {
+      providerVersions: options.providerVersion,
+      providerVersionsFrom: "--provider-version",
+      strict: options.strict,
+      ...(options.terraformVersion ? { terraform: { version: options.terraformVersion, source: "--terraform-version" } } : {}),
+    });
+    strict = settings.strict;
+    const terraform = settings.terraform();
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
-    const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions, ...(terraform ? { terraform } : {}) });
-    result = applySuppressions(checked, config.suppressions);
+    const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions: settings.providerVersions, ...(terraform ? { terraform } : {}) });
+    result = applySuppressions(checked, settings.suppressions);
   } catch (err) {
     // A corrupt or unreadable schema is unusable input too: never a silent pass, never "internal error".
     if (!(err instanceof InputError || err instanceof SchemaFileError)) throw err;
-    process.stderr.write(`cdktf-schema-check: ${err.message}\n`);
+    process.stderr.write(`cdktf-schema-check: ${escapeControl(err.message)}\n`);
     return EXIT_USAGE;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -102,32 +98,13 @@ function format(result: CheckResult, name: CheckCommandOptions["format"], color:
   }
 }
 
-/** The configuration's terraformVersion, held to the same rules as --terraform-version. */
-function configuredTerraformVersion(config: ResolvedConfig): string {
+/** --terraform-version, held to the same rules as the configuration's terraformVersion. */
+function parseTerraformOption(value: string): string {
   try {
-    return parseTerraformVersion(config.terraformVersion!);
+    return parseTerraformVersion(value);
   } catch (err) {
-    if (err instanceof InvalidArgumentError) throw new InputError(`${config.file}: terraformVersion: ${err.message}`);
+    if (err instanceof RangeError) throw new InvalidArgumentError(err.message);
     throw err;
-  }
-}
-
-function parseTerraformVersion(value: string): string {
-  const version = normalizeVersion(value.replace(/^v/, ""));
-  const releases = shippedTerraformSchemas().releases();
-  if (!version) throw new InvalidArgumentError(`expected a Terraform version such as 1.11.4, got "${value}"`);
-  if (compareVersions(version, releases[0]!) < 0) {
-    throw new InvalidArgumentError(`Terraform ${version} is older than the oldest release with known backend schemas (${releases[0]})`);
-  }
-  return version;
-}
-
-/** A provider version (or constraint) to check against must at least be one. */
-function usableVersion(version: string, from: string): void {
-  try {
-    parseConstraint(version);
-  } catch (err) {
-    throw new InputError(`${from}: ${(err as Error).message}; \`cdktf-schema-check schema list\` shows the versions available`);
   }
 }
 

@@ -6,12 +6,13 @@ import { Command, CommanderError } from "commander";
 import { registerCheckCommand } from "./check-command.js";
 import { registerSchemaCommands } from "./schema-commands.js";
 import { EXIT_USAGE } from "./exit-codes.js";
+import { escapeControl } from "../report/escape.js";
 
 export function buildProgram(): Command {
   const program = new Command("cdktf-schema-check")
     .description("Check cdk.tf.json (and *.tf.json) against Terraform provider schemas")
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(`cdktf-schema-check: ${usageReason(str)}\n`) });
   registerCheckCommand(program);
   registerSchemaCommands(program);
   return program;
@@ -30,6 +31,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Commander's usage error as every other reason reads: one line, `unknown option '--x' (Did you
+ * mean --strict?)`, with the user's own text (the option quoted) escaped.
+ */
+function usageReason(message: string): string {
+  return escapeControl(message.replace(/^error: /, "").replace(/\n$/, "").replace(/\n(?=\(Did you mean)/, " "));
+}
+
 const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith("/cli/main.js");
 if (isEntryPoint) {
   main(process.argv.slice(2)).then(
@@ -38,7 +47,7 @@ if (isEntryPoint) {
     },
     (err: unknown) => {
       // A bug of ours: still one line, never a stack trace, unless asked for.
-      console.error(`cdktf-schema-check: internal error: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`cdktf-schema-check: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);
       if (process.env.CDKTF_SCHEMA_CHECK_DEBUG) console.error(err);
       process.exitCode = EXIT_USAGE;
     },

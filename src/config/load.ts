@@ -15,7 +15,7 @@
  * Everything is optional; command-line flags override it. A configuration that cannot be used
  * is an InputError (exit code 2) naming the file, line, column and field.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../check/input-error.js";
 import { JsonSource, MalformedJsonError } from "../check/json-source.js";
@@ -35,11 +35,11 @@ export interface Suppression {
   address?: string;
   reason: string;
   matches: AddressMatcher;
-  /** Where the suppression is written, for `unused-suppression`. */
+  /** Where the suppression is written, for `unused-suppression` (no line and column for settings given in code). */
   file: string;
   pointer: string;
-  line: number;
-  column: number;
+  line?: number;
+  column?: number;
 }
 
 export interface ResolvedConfig {
@@ -103,17 +103,25 @@ export interface LoadConfigOptions {
 
 /** The configuration in effect; an empty one when there is no configuration file. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  return loadConfigSync(options);
+}
+
+/**
+ * The same, synchronously: synth-time validations (SchemaCheck) cannot wait, and the file is
+ * small. The command line reads it the same way, so both apply the very same settings.
+ */
+export function loadConfigSync(options: LoadConfigOptions = {}): ResolvedConfig {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (options.file !== undefined) {
-    const text = await readText(cwd, options.file);
+    const text = readText(cwd, options.file);
     if (text === undefined) throw new InputError(`${options.file}: no such file (given with --config)`);
     const fromCdktf = path.basename(options.file) === CDKTF_CONFIG_FILE;
     const config = parseConfig(cwd, options.file, text, fromCdktf);
     if (!config) throw new InputError(`${options.file}: has no "${CDKTF_CONFIG_KEY}" key (given with --config)`);
     return config;
   }
-  const own = await readText(cwd, CONFIG_FILE);
-  const cdktfText = await readText(cwd, CDKTF_CONFIG_FILE);
+  const own = readText(cwd, CONFIG_FILE);
+  const cdktfText = readText(cwd, CDKTF_CONFIG_FILE);
   const cdktf = cdktfText === undefined ? undefined : parseConfig(cwd, CDKTF_CONFIG_FILE, cdktfText, true);
   if (own === undefined) return cdktf ?? { providerVersions: {}, suppressions: [] };
   if (cdktf) {
@@ -122,9 +130,17 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   return parseConfig(cwd, CONFIG_FILE, own, false)!;
 }
 
-async function readText(cwd: string, file: string): Promise<string | undefined> {
+/**
+ * Settings given in code (SchemaCheck's options), held to the rules of the file; `origin` names
+ * them in messages and in `unused-suppression` findings.
+ */
+export function settingsFromObject(value: unknown, origin: string, cwd = process.cwd()): ResolvedConfig {
+  return validateSettings(value, { cwd: path.resolve(cwd), file: origin, configDir: path.resolve(cwd), base: "" });
+}
+
+function readText(cwd: string, file: string): string | undefined {
   try {
-    return await readFile(path.resolve(cwd, file), "utf8");
+    return readFileSync(path.resolve(cwd, file), "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
@@ -142,12 +158,30 @@ function parseConfig(cwd: string, file: string, text: string, fromCdktf: boolean
     throw err;
   }
   const document = source.value();
-  const base = fromCdktf ? joinPointer("", CDKTF_CONFIG_KEY) : "";
   let value: unknown = document;
   if (fromCdktf) {
     if (typeof document !== "object" || document === null || !(CDKTF_CONFIG_KEY in document)) return undefined;
     value = (document as Record<string, unknown>)[CDKTF_CONFIG_KEY];
   }
+  const base = fromCdktf ? joinPointer("", CDKTF_CONFIG_KEY) : "";
+  return validateSettings(value, { cwd, file, configDir: path.dirname(path.resolve(cwd, file)), base, source });
+}
+
+interface SettingsOrigin {
+  cwd: string;
+  /** The file (or, for settings in code, what names them). */
+  file: string;
+  /** Where relative `paths` and suppression files are resolved from. */
+  configDir: string;
+  /** The settings' pointer in the file: "" or `/schemaCheck`. */
+  base: string;
+  /** The file's text, for line and column; absent for settings in code. */
+  source?: JsonSource;
+}
+
+function validateSettings(value: unknown, origin: SettingsOrigin): ResolvedConfig {
+  const { cwd, file, configDir, base, source } = origin;
+  const fromCdktf = base !== "";
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -161,13 +195,11 @@ function parseConfig(cwd: string, file: string, text: string, fromCdktf: boolean
     } else if (segments.length === 0 && issue.code === "invalid_type") {
       reason = "expected an object of settings";
     }
-    const pointer = joinPointer(base, ...segments);
-    const { line, column } = source.position(pointer);
     const field = fieldName(fromCdktf ? [CDKTF_CONFIG_KEY, ...segments] : segments);
-    throw new InputError(`${file}:${line}:${column}: ${field ? `${field}: ` : ""}${reason}`);
+    const position = source?.position(joinPointer(base, ...segments));
+    throw new InputError(`${file}${position ? `:${position.line}:${position.column}` : ""}: ${field ? `${field}: ` : ""}${reason}`);
   }
   const config = parsed.data;
-  const configDir = path.dirname(path.resolve(cwd, file));
   return {
     file,
     providerVersions: config.providerVersions ?? {},
@@ -183,7 +215,7 @@ function parseConfig(cwd: string, file: string, text: string, fromCdktf: boolean
         matches: compileAddress(s.address, { configDir, cwd }),
         file,
         pointer,
-        ...source.position(pointer),
+        ...source?.position(pointer),
       };
     }),
   };

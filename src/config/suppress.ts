@@ -10,20 +10,33 @@ import type { Suppression } from "./load.js";
 
 export function applySuppressions(result: CheckResult, suppressions: readonly Suppression[]): CheckResult {
   const used = new Set<Suppression>();
-  const kept: Diagnostic[] = [];
-  for (const d of result.diagnostics) {
-    const matching = suppressions.filter((s) => s.rule === d.rule && s.matches(d));
-    if (matching.length === 0) kept.push(d);
-    for (const s of matching) used.add(s);
-  }
-  const unused = suppressions.filter((s) => !used.has(s)).map(unusedSuppression);
-  const diagnostics = [...kept, ...unused];
+  const kept = suppress(result.diagnostics, suppressions, used);
+  const diagnostics = [...kept, ...unusedSuppressions(suppressions, used)];
   const { files, resources } = result.summary;
   return {
     ...result,
     diagnostics,
     summary: { ...result.summary, ...summarize(diagnostics, files, resources), suppressed: result.diagnostics.length - kept.length },
   };
+}
+
+/**
+ * The diagnostics that no suppression selects; each suppression that selected one is added to
+ * `used`. For checks in parts (synth checks stack by stack), the same `used` across the parts.
+ */
+export function suppress(diagnostics: readonly Diagnostic[], suppressions: readonly Suppression[], used: Set<Suppression>): Diagnostic[] {
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const matching = suppressions.filter((s) => s.rule === d.rule && s.matches(d));
+    if (matching.length === 0) kept.push(d);
+    for (const s of matching) used.add(s);
+  }
+  return kept;
+}
+
+/** An `unused-suppression` warning for each suppression not in `used`. */
+export function unusedSuppressions(suppressions: readonly Suppression[], used: ReadonlySet<Suppression>): Diagnostic[] {
+  return suppressions.filter((s) => !used.has(s)).map(unusedSuppression);
 }
 
 function unusedSuppression(s: Suppression): Diagnostic {

@@ -27,6 +27,25 @@ export interface Diagnostic {
   /** 1-based line and column of `pointer` in the file, when it was checked from its text. */
   line?: number;
   column?: number;
+  /**
+   * Where the app's own code made the value (a TypeScript/JavaScript app under `SchemaCheck`):
+   * the `addOverride` call that set it, else the line that created its construct. Absent for
+   * output of other languages, which keep the construct path and the position in the file.
+   */
+  source?: SourceLocation;
+}
+
+/** A place in a source file: 1-based line and column, as editors and stack traces count them. */
+export interface SourceLocation {
+  /** Relative to the working directory when the file is below it, otherwise absolute. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** `main.ts:14:6`, as compilers print places. */
+export function formatSourceLocation(source: SourceLocation): string {
+  return `${source.file}:${source.line}:${source.column}`;
 }
 
 /** The fix as a person would say it: "did you mean `name`?", "add `rule`", "write `"true"`". */

@@ -1,7 +1,8 @@
 /**
  * `--format json`: exactly one object, `{"diagnostics":[…],"summary":{…}}`. Every diagnostic has
  * the same keys in the same order; `address` and `constructPath` are null when they do not apply,
- * `line`/`column` when the position is unknown. The summary counts files, resources, errors and
+ * `line`/`column` when the position is unknown, `source` (`{file, line, column}` of the app's
+ * code that made the value, recorded by SchemaCheck in synth) when it was not recorded. The summary counts files, resources, errors and
  * warnings, and (from the command line, which applies the configuration's suppressions) `suppressed`.
  * `checkedAgainst` names the provider schemas and Terraform release used, and why.
  */
@@ -20,6 +21,7 @@ export function formatJson(result: CheckResult): string {
     detail: d.detail ?? null,
     suggestions: d.suggestions,
     constructPath: d.constructPath ?? null,
+    source: d.source ?? null,
   }));
   return JSON.stringify({ diagnostics, summary: result.summary, checkedAgainst: result.checkedAgainst ?? null }, null, 2) + "\n";
 }

@@ -1,10 +1,13 @@
 /**
  * Human output, grouped by file and then by resource, each finding with its line and column,
- * rule, detail and fix, and a summary line. Colour is the caller's decision (`color`).
+ * rule, detail, fix, the line of the app's code that made the value (when SchemaCheck recorded
+ * it), and a summary line. Colour is the caller's decision (`color`). Everything taken from the
+ * input is shown with its control characters escaped (escape.ts).
  */
 import { styleText } from "node:util";
-import { type Diagnostic, describeFix } from "../core/diagnostic.js";
+import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diagnostic.js";
 import type { CheckResult, CheckSummary } from "../check/files.js";
+import { escapeControl } from "./escape.js";
 
 export interface PrettyOptions {
   color: boolean;
@@ -17,20 +20,21 @@ export function formatPretty(result: CheckResult, options: PrettyOptions): strin
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const lines: string[] = [];
   for (const [file, inFile] of groupBy(result.diagnostics, (d) => d.file)) {
-    lines.push(paint("underline", file));
+    lines.push(paint("underline", escapeControl(file)));
     for (const [address, inGroup] of groupBy(inFile, (d) => d.address ?? "")) {
       const constructPath = inGroup.find((d) => d.constructPath)?.constructPath;
-      if (address) lines.push(`  ${paint("bold", address)}${constructPath ? paint("dim", `  (${constructPath})`) : ""}`);
+      if (address) lines.push(`  ${paint("bold", escapeControl(address))}${constructPath ? paint("dim", `  (${escapeControl(constructPath)})`) : ""}`);
       const indent = address ? "    " : "  ";
       for (const d of inGroup) {
-        const where = d.line !== undefined ? `${d.line}:${d.column}` : d.pointer || "/";
+        const where = d.line !== undefined ? `${d.line}:${d.column}` : escapeControl(d.pointer) || "/";
         const severity = d.severity === "error" ? paint("red", "error  ") : paint("yellow", "warning");
-        lines.push(`${indent}${paint("dim", where.padEnd(7))} ${severity} ${d.message}  ${paint("dim", d.rule)}`);
+        lines.push(`${indent}${paint("dim", where.padEnd(7))} ${severity} ${escapeControl(d.message)}  ${paint("dim", d.rule)}`);
         const more = `${indent}${" ".repeat(16)}`;
-        if (d.line !== undefined) lines.push(`${more}${paint("dim", `at ${d.pointer}`)}`);
-        if (d.detail) lines.push(`${more}${d.detail}`);
+        if (d.line !== undefined) lines.push(`${more}${paint("dim", `at ${escapeControl(d.pointer)}`)}`);
+        if (d.source) lines.push(`${more}source: ${paint("bold", escapeControl(formatSourceLocation(d.source)))}`);
+        if (d.detail) lines.push(`${more}${escapeControl(d.detail)}`);
         const fix = describeFix(d);
-        if (fix) lines.push(`${more}${paint("green", `fix: ${fix}`)}`);
+        if (fix) lines.push(`${more}${paint("green", `fix: ${escapeControl(fix)}`)}`);
       }
     }
     lines.push("");
@@ -47,8 +51,8 @@ export function checkedAgainstLines(result: CheckResult): string[] {
   const { terraform } = against;
   return [
     "Checked against:",
-    ...against.providers.map((p) => `  ${p.address} ${p.version} (schema from ${p.from}): ${p.reason}`),
-    `  Terraform ${terraform.version} (${terraform.source}) for the terraform block${terraform.release === terraform.version ? "" : `, with the backend schemas of ${terraform.release}`}`,
+    ...against.providers.map((p) => escapeControl(`  ${p.address} ${p.version} (schema from ${p.from}): ${p.reason}`)),
+    escapeControl(`  Terraform ${terraform.version} (${terraform.source}) for the terraform block${terraform.release === terraform.version ? "" : `, with the backend schemas of ${terraform.release}`}`),
   ];
 }
 

@@ -1,15 +1,18 @@
 /**
  * `--format sarif`: one SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) with one
  * run, for GitHub code scanning and other SARIF viewers. The driver lists every rule in RULES with
- * its help text (rule-docs.ts); each diagnostic is one result with its file (relative to the
- * working directory, under `%SRCROOT%`), line and column, and as logical locations the Terraform
- * address and the cdktf construct path.
+ * its help text (rule-docs.ts); each diagnostic is one result whose location is the app's line
+ * that made the value when SchemaCheck recorded it (code scanning shows alerts on committed
+ * files, and cdktf.out is not committed), with the place in the synthesized file as a related
+ * location; otherwise the place in the file itself. Files are relative to the working directory,
+ * under `%SRCROOT%`; the Terraform address and the cdktf construct path are logical locations.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Diagnostic, describeFix } from "../core/diagnostic.js";
+import { pathBelow, type ReportBase, reportBase } from "../core/paths.js";
 import type { CheckResult } from "../check/files.js";
 import { RULE_DOCS, ruleHelp } from "../core/rule-docs.js";
 import { RULES, type RuleId } from "../core/rules.js";
@@ -19,14 +22,14 @@ export const INFORMATION_URI = "https://www.npmjs.com/package/cdktf-schema-check
 const SRCROOT = "%SRCROOT%";
 
 export interface SarifOptions {
-  /** Paths are made relative to this directory (`%SRCROOT%`); the process's by default. */
+  /** Paths are relative to this directory and made relative to it (`%SRCROOT%`); by default the workspace (`GITHUB_WORKSPACE` in GitHub Actions), else the process's working directory. */
   cwd?: string;
   /** The tool version to report; this package's by default. */
   toolVersion?: string;
 }
 
 export function formatSarif(result: CheckResult, options: SarifOptions = {}): string {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const base = reportBase(options.cwd);
   const ruleIds = Object.keys(RULES) as RuleId[];
   const log = {
     $schema: SARIF_SCHEMA,
@@ -41,9 +44,9 @@ export function formatSarif(result: CheckResult, options: SarifOptions = {}): st
             rules: ruleIds.map(describeRule),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(base.root) } },
         columnKind: "utf16CodeUnits",
-        results: result.diagnostics.map((d) => toResult(d, ruleIds.indexOf(d.rule as RuleId), cwd)),
+        results: result.diagnostics.map((d) => toResult(d, ruleIds.indexOf(d.rule as RuleId), base)),
         // Which provider schemas and Terraform release the files were checked against, and why.
         ...(result.checkedAgainst ? { properties: { checkedAgainst: result.checkedAgainst } } : {}),
       },
@@ -64,7 +67,7 @@ function describeRule(id: RuleId) {
   };
 }
 
-function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
+function toResult(d: Diagnostic, ruleIndex: number, base: ReportBase) {
   const fix = describeFix(d);
   // First line: the message and the fix ("… — did you mean `name`?"); viewers show it as the summary.
   const text = [fix ? `${d.message} — ${fix}` : d.message, d.detail].filter((line) => line !== undefined).join("\n");
@@ -72,7 +75,8 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
     ...(d.address ? [{ name: d.address.split(".").pop(), fullyQualifiedName: d.address, kind: "resource" }] : []),
     ...(d.constructPath ? [{ name: d.constructPath.split("/").pop(), fullyQualifiedName: d.constructPath, kind: "object" }] : []),
   ];
-  const artifactLocation = artifactLocationOf(d.file, cwd);
+  const artifactLocation = artifactLocationOf(d.file, base);
+  const generated = { artifactLocation, ...region(d) };
   return {
     ruleId: d.rule,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
@@ -80,13 +84,13 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
     message: { text },
     locations: [
       {
-        physicalLocation: {
-          artifactLocation,
-          ...(d.line !== undefined ? { region: { startLine: d.line, ...(d.column !== undefined ? { startColumn: d.column } : {}) } } : {}),
-        },
+        physicalLocation: d.source ? { artifactLocation: artifactLocationOf(d.source.file, base), ...region(d.source) } : generated,
         ...(logicalLocations.length > 0 ? { logicalLocations } : {}),
       },
     ],
+    ...(d.source
+      ? { relatedLocations: [{ id: 1, physicalLocation: generated, message: { text: `The synthesized value: ${d.pointer || "/"} in ${path.basename(d.file)}` } }] }
+      : {}),
     // Stable across edits that move lines: the same finding at the same place is the same alert.
     partialFingerprints: {
       "cdktfSchemaCheck/v1": createHash("sha256").update([d.rule, artifactLocation.uri, d.pointer, d.message].join("\0")).digest("hex"),
@@ -100,11 +104,15 @@ function toResult(d: Diagnostic, ruleIndex: number, cwd: string) {
   };
 }
 
+/** `region` of a place with a known line (and column). */
+function region(at: { line?: number | undefined; column?: number | undefined }) {
+  return at.line !== undefined ? { region: { startLine: at.line, ...(at.column !== undefined ? { startColumn: at.column } : {}) } } : {};
+}
+
 /** Relative to `%SRCROOT%` when the file is under it, otherwise an absolute file URI. */
-function artifactLocationOf(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const absolute = path.resolve(cwd, file);
-  const relative = path.relative(cwd, absolute);
-  if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+function artifactLocationOf(file: string, base: ReportBase): { uri: string; uriBaseId?: string } {
+  const relative = pathBelow(base.root, file, base.from);
+  if (relative === undefined) return { uri: pathToFileURL(path.resolve(base.from, file)).href };
   return { uri: relative.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 

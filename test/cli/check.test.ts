@@ -59,21 +59,21 @@ describe("exit code 2: unusable input or usage, with a one-line reason", () => {
   it("for an unknown flag", async () => {
     const result = await run("--frobnicate", `${fixtures}/no-resources.tf.json`);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: unknown option '--frobnicate'\n");
+    expect(result.stderr).toBe("cdktf-schema-check: unknown option '--frobnicate'\n");
   });
 
   it("for a malformed --provider-version", async () => {
     const result = await run("--provider-version", "aws", `${fixtures}/no-resources.tf.json`);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "error: option '--provider-version <NAME=VERSION>' argument 'aws' is invalid. expected NAME=VERSION, e.g. aws=6.25.0, got \"aws\"\n",
+      "cdktf-schema-check: option '--provider-version <NAME=VERSION>' argument 'aws' is invalid. expected NAME=VERSION, e.g. aws=6.25.0, got \"aws\"\n",
     );
   });
 
   it("for an unknown --format", async () => {
     const result = await run("--format", "xml", `${fixtures}/no-resources.tf.json`);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github.\n");
+    expect(result.stderr).toBe("cdktf-schema-check: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github.\n");
   });
 
   it("for a directory without Terraform JSON files", async () => {
@@ -100,6 +100,7 @@ describe("--format json", () => {
             'The top level may hold resource, data, provider, terraform, variable, output, locals, module, moved, import, check, removed (and "//" comments).',
           suggestions: ["resource"],
           constructPath: null,
+          source: null,
         },
       ],
       summary: { files: 1, resources: 0, errors: 1, warnings: 0, suppressed: 0 },

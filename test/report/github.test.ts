@@ -1,4 +1,5 @@
 /** `--format github`: GitHub Actions workflow commands, escaped as @actions/core escapes them. */
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { checkFiles } from "../../src/check/files.js";
@@ -38,9 +39,24 @@ describe("GitHub workflow commands", () => {
     };
     const summary = { files: 1, resources: 0, errors: 0, warnings: 1, suppressed: 2 };
     expect(formatGithub({ diagnostics: [diagnostic], summary }, { cwd: "/repo" })).toBe(
-      "::warning file=stacks/a%2Cb%3Ac/cdk.tf.json,title=deprecated::50%25 off:%0Anow, really\n" +
+      // A line break inside the message is the input's, not one of ours: written as \n, it cannot start a line.
+      "::warning file=stacks/a%2Cb%3Ac/cdk.tf.json,title=deprecated::50%25 off:\\nnow, really\n" +
         "cdktf-schema-check: 0 errors, 1 warning, 2 suppressed (1 file, 0 resources).\n",
     );
+  });
+
+  it("in GitHub Actions, names files from the repository's root (GITHUB_WORKSPACE), wherever the checker runs", () => {
+    const diagnostic: Diagnostic = { severity: "error", rule: "unknown-type", file: "cdktf.out/stacks/a/cdk.tf.json", pointer: "/x", message: "m", suggestions: [] };
+    const summary = { files: 1, resources: 0, errors: 1, warnings: 0 };
+    const cwd = process.cwd();
+    process.env.GITHUB_WORKSPACE = path.dirname(cwd);
+    try {
+      expect(formatGithub({ diagnostics: [diagnostic], summary }).split("\n")[0]).toBe(
+        `::error file=${path.basename(cwd)}/cdktf.out/stacks/a/cdk.tf.json,title=unknown-type::m`,
+      );
+    } finally {
+      delete process.env.GITHUB_WORKSPACE;
+    }
   });
 
   it("says so when there is nothing to report", () => {

@@ -78,6 +78,7 @@ describe("JSON report", () => {
         "detail",
         "suggestions",
         "constructPath",
+        "source",
       ]);
     }
     expect(parsed).toMatchInlineSnapshot(`
@@ -110,6 +111,7 @@ describe("JSON report", () => {
             "pointer": "/terraform/required_providers/aws",
             "rule": "schema-unavailable",
             "severity": "warning",
+            "source": null,
             "suggestions": [],
           },
           {
@@ -123,6 +125,7 @@ describe("JSON report", () => {
             "pointer": "/resource/demo_subnet_group/sg",
             "rule": "missing-argument",
             "severity": "error",
+            "source": null,
             "suggestions": [
               "name",
             ],
@@ -138,6 +141,7 @@ describe("JSON report", () => {
             "pointer": "/resource/demo_subnet_group/sg/subnet_group_name",
             "rule": "unknown-argument",
             "severity": "error",
+            "source": null,
             "suggestions": [
               "name",
             ],
@@ -153,6 +157,7 @@ describe("JSON report", () => {
             "pointer": "/resource/demo_replication_group/cache/at_rest_encryption_enabled",
             "rule": "type-mismatch",
             "severity": "warning",
+            "source": null,
             "suggestions": [
               ""true"",
             ],
@@ -168,6 +173,7 @@ describe("JSON report", () => {
             "pointer": "/resource/demo_replication_group/cache/transit_encryption_enabled",
             "rule": "type-mismatch",
             "severity": "error",
+            "source": null,
             "suggestions": [],
           },
         ],
