@@ -21,7 +21,7 @@ import { checkDocument, type DocumentCheckOptions } from "../check/document.js";
 import { type Diagnostic, describeFix } from "../core/diagnostic.js";
 import type { SchemaSource } from "../check/providers.js";
 import { defaultSchemas } from "../schema/store/index.js";
-import { terraformOnPath } from "../terraform/version.js";
+import { terraformOnPathWhenNeeded } from "../terraform/version.js";
 
 export interface SchemaCheckOptions {
   /** Provider local name → exact schema version (`{ aws: "6.25.0" }`); otherwise `required_providers` decides. */
@@ -57,8 +57,8 @@ export class SchemaCheck implements IValidation {
   static of(scope: IConstruct, options: SchemaCheckOptions = {}): void {
     const stacks = scope.node.findAll().filter(isStack);
     if (stacks.length === 0) throw new Error(`SchemaCheck.of(${scope.node.path || "app"}): no TerraformStack found; call it after creating your stacks`);
-    // Resolved once for all stacks: asking `terraform version` or opening the stores per stack would repeat the same work.
-    const terraform = options.terraformVersion ? { version: options.terraformVersion, source: "SchemaCheck terraformVersion" } : terraformOnPath();
+    // Resolved once for all stacks, and only if one needs it: asking `terraform version` or opening the stores per stack would repeat the same work.
+    const terraform = options.terraformVersion ? { version: options.terraformVersion, source: "SchemaCheck terraformVersion" } : terraformOnPathWhenNeeded();
     const check: ResolvedCheck = {
       schemas: options.schemas ?? defaultSchemas(),
       ...(options.providerVersions ? { providerVersions: options.providerVersions } : {}),
