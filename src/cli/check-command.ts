@@ -16,7 +16,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { defaultSchemas } from "../schema/store/index.js";
 import { compareVersions, normalizeVersion } from "../schema/versions.js";
 import { shippedTerraformSchemas } from "../terraform/backends.js";
-import { terraformOnPath } from "../terraform/version.js";
+import { terraformOnPathWhenNeeded } from "../terraform/version.js";
 
 interface CheckCommandOptions {
   providerVersion: Record<string, string>;
@@ -67,7 +67,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
       ? { version: options.terraformVersion, source: "--terraform-version" }
       : config.terraformVersion !== undefined
         ? { version: configuredTerraformVersion(config), source: `terraformVersion in ${config.file}` }
-        : terraformOnPath();
+        : terraformOnPathWhenNeeded();
     const providerVersions = { ...config.providerVersions, ...options.providerVersion };
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
     const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions, ...(terraform ? { terraform } : {}) });
@@ -78,7 +78,12 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
     return EXIT_USAGE;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(format(result, options.format, color));
+  // Inputs that could not be checked do not hide the findings of the others; they are named
+  // after them, and make the exit code 2.
+  const unusable = result.unusable ?? [];
+  if (unusable.length === 0 || result.summary.files > 0) process.stdout.write(format(result, options.format, color));
+  for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${problem}\n`);
+  if (unusable.length > 0) return EXIT_USAGE;
   const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
