@@ -72,7 +72,7 @@ export function checkDocument(input: string | JsonSource | object, options: Docu
   const document = source ? source.value() : input;
   const walker = new DocumentWalker(options, document, source);
   walker.walk(document);
-  if (source) walker.locate(source);
+  walker.locate(source);
   const diagnostics = annotateOverrides(walker.diagnostics, document);
   if (source) diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
   return { diagnostics, resources: walker.resources, checkedAgainst: walker.checkedAgainst() };
@@ -91,7 +91,7 @@ class DocumentWalker {
   resources = 0;
   private readonly providers: ProviderSchemas;
   private readonly reported = new Set<string>();
-  private readonly duplicates: HiddenKeys;
+  private readonly hiddenKeys: HiddenKeys;
   /** Diagnostics whose detail cites where something else is: filled in once positions are known. */
   private readonly citing = new Map<Diagnostic, { pointer: string; detail: (at: string) => string }>();
   /** Resource addresses and provider configurations seen, with where: a second one is a duplicate. */
@@ -102,17 +102,17 @@ class DocumentWalker {
     document: unknown,
     source: JsonSource | undefined,
   ) {
-    this.duplicates = new HiddenKeys(source, options.file, this.diagnostics);
+    this.hiddenKeys = new HiddenKeys(source, options.file, this.diagnostics);
     // Every section of the document counts: the root may repeat them, or be an array of bodies.
-    for (const [body, pointer] of rootBodies(document, "")) {
-      this.duplicates.resolve(body, pointer, (key) => (SECTIONS.has(key) ? "block" : "ignore"), "the document");
+    for (const [body, pointer] of rootBodies(document)) {
+      this.hiddenKeys.resolve(body, pointer, (key) => (SECTIONS.has(key) ? "block" : "ignore"), "the document");
       // Before required_providers is read: a repeated one is read in full, and reported.
       for (const { body: block, pointer: at } of this.objects(body.terraform, joinPointer(pointer, "terraform"), '"terraform"', false)) {
         this.duplicatesInTerraform(block, at);
       }
     }
     const requirements = new Map<string, ProviderRequirement>();
-    for (const [body, pointer] of rootBodies(document, "")) {
+    for (const [body, pointer] of rootBodies(document)) {
       for (const [name, requirement] of readRequiredProviders(body)) {
         requirements.set(name, requirement.pointer === undefined ? requirement : { ...requirement, pointer: pointer + requirement.pointer });
       }
@@ -121,7 +121,7 @@ class DocumentWalker {
   }
 
   walk(document: unknown): void {
-    const bodies = rootBodies(document, "");
+    const bodies = rootBodies(document);
     if (Array.isArray(document)) {
       // Terraform reads a root array as several bodies, each an object.
       document.forEach((element, i) => {
@@ -170,7 +170,12 @@ class DocumentWalker {
    * Positions for every diagnostic, in one pass over the file, and pointers as written. Findings
    * about one occurrence of a repeated key come with their position already.
    */
-  locate(source: JsonSource): void {
+  locate(source: JsonSource | undefined): void {
+    if (!source) {
+      // A parsed document has no positions: a finding cites the other place by its pointer.
+      for (const [diagnostic, { pointer, detail }] of this.citing) diagnostic.detail = detail(pointer);
+      return;
+    }
     const pointers = this.diagnostics.map((d) => d.pointer);
     for (const { pointer } of this.citing.values()) pointers.push(pointer);
     const located = source.locate(pointers);
@@ -266,15 +271,15 @@ class DocumentWalker {
   /** Repeated keys of a `terraform` block: its sub-blocks add up, its arguments may be set once. */
   private duplicatesInTerraform(block: Record<string, unknown>, pointer: string): void {
     const role = (key: string): KeyRole => (key === "//" ? "ignore" : key === "required_version" || key === "experiments" ? "argument" : "block");
-    this.duplicates.resolve(block, pointer, role, "terraform");
+    this.hiddenKeys.resolve(block, pointer, role, "terraform");
     for (const { body: providers, pointer: at } of this.objects(block.required_providers, joinPointer(pointer, "required_providers"), "required_providers", false)) {
       this.declare("terraform.required_providers", at, () => ({
         message: "Duplicate required providers configuration: a module may have only one",
         detail: (first: string) => `The required providers were previously configured at ${first}; merge the two.`,
       }));
-      this.duplicates.resolve(providers, at, (key) => (key === "//" ? "ignore" : "argument"), "required_providers");
+      this.hiddenKeys.resolve(providers, at, (key) => (key === "//" ? "ignore" : "argument"), "required_providers");
       for (const name of Object.keys(providers)) {
-        if (name !== "//" && isPlainObject(providers[name])) this.duplicates.body(providers[name], PROVIDER_REQUIREMENT, joinPointer(at, name), `required_providers.${name}`);
+        if (name !== "//" && isPlainObject(providers[name])) this.hiddenKeys.body(providers[name], PROVIDER_REQUIREMENT, joinPointer(at, name), `required_providers.${name}`);
       }
     }
   }
@@ -282,12 +287,12 @@ class DocumentWalker {
   /** `{"<type>": {"<name>": body | [body…]}}`, where every level may also be an array of objects. */
   private walkResources(kind: "resource" | "data", section: unknown, sectionPointer: string): void {
     for (const { body: types, pointer } of this.objects(section, sectionPointer, `"${kind}"`)) {
-      this.duplicates.resolve(types, pointer, labelRole, `"${kind}"`);
+      this.hiddenKeys.resolve(types, pointer, labelRole, `"${kind}"`);
       for (const [type, names] of Object.entries(types)) {
         if (type === "//") continue;
         const typePointer = joinPointer(pointer, type);
         for (const { body: byName, pointer: namesPointer } of this.objects(names, typePointer, `${kind} "${type}"`)) {
-          this.duplicates.resolve(byName, namesPointer, labelRole, `${kind} "${type}"`);
+          this.hiddenKeys.resolve(byName, namesPointer, labelRole, `${kind} "${type}"`);
           for (const [name, bodies] of Object.entries(byName)) {
             if (name === "//") continue;
             for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(namesPointer, name), `${kind} "${type}" "${name}"`)) {
@@ -378,7 +383,7 @@ class DocumentWalker {
     const block = withMetaArguments(schema.block, kind);
     // provisioner and connection are blocks of their own (checked here), not arguments.
     const meta = (key: string): KeyRole | undefined => (kind === "resource" && (key === "provisioner" || key === "connection") ? "block" : undefined);
-    this.duplicates.body(body, block, pointer, kind === "data" ? `data.${type}` : type, where, meta);
+    this.hiddenKeys.body(body, block, pointer, kind === "data" ? `data.${type}` : type, where, meta);
     if (kind === "resource") {
       this.duplicatesInProvisioners(body, pointer, where);
       for (const finding of checkProvisioners(body, pointer)) this.diagnostics.push({ file: this.options.file, ...where, ...finding });
@@ -402,14 +407,14 @@ class DocumentWalker {
     const at = joinPointer(pointer, "provisioner");
     const objects = isPlainObject(provisioners) ? [[provisioners, at] as const] : Array.isArray(provisioners) ? provisioners.map((p, i) => [p, joinPointer(at, i)] as const) : [];
     for (const [labels, labelsPointer] of objects) {
-      if (!isPlainObject(labels) || !this.duplicates.hasBelow(labels)) continue;
-      this.duplicates.resolve(labels, labelsPointer, labelRole, "provisioner");
+      if (!isPlainObject(labels) || !this.hiddenKeys.hasBelow(labels)) continue;
+      this.hiddenKeys.resolve(labels, labelsPointer, labelRole, "provisioner");
       for (const [type, bodies] of Object.entries(labels)) {
         const list = Array.isArray(bodies) ? bodies : [bodies];
         list.forEach((provisioner, i) => {
           if (!isPlainObject(provisioner)) return;
           const bodyPointer = Array.isArray(bodies) ? joinPointer(labelsPointer, type, i) : joinPointer(labelsPointer, type);
-          this.duplicates.resolve(provisioner, bodyPointer, (key) => (key === "connection" ? "block" : key === "//" ? "ignore" : "argument"), `provisioner "${type}"`, where);
+          this.hiddenKeys.resolve(provisioner, bodyPointer, (key) => (key === "connection" ? "block" : key === "//" ? "ignore" : "argument"), `provisioner "${type}"`, where);
         });
       }
     }
@@ -418,7 +423,7 @@ class DocumentWalker {
   /** `{"aws": body | [body…]}`: one configuration per alias. */
   private walkProviders(section: unknown, sectionPointer: string): void {
     for (const { body: byName, pointer } of this.objects(section, sectionPointer, `"provider"`)) {
-      this.duplicates.resolve(byName, pointer, labelRole, '"provider"');
+      this.hiddenKeys.resolve(byName, pointer, labelRole, '"provider"');
       for (const [localName, bodies] of Object.entries(byName)) {
         if (localName === "//") continue;
         for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(pointer, localName), `provider "${localName}"`)) {
@@ -430,7 +435,7 @@ class DocumentWalker {
             continue;
           }
           const address = `provider.${localName}${alias}`;
-          this.duplicates.body(body, withMetaArguments(lookup.snapshot.provider(), "provider"), bodyPointer, address, { address });
+          this.hiddenKeys.body(body, withMetaArguments(lookup.snapshot.provider(), "provider"), bodyPointer, address, { address });
           append(
             this.diagnostics,
             checkBlock(body, lookup.snapshot.provider(), {
@@ -498,15 +503,10 @@ class DocumentWalker {
 const labelRole = (key: string): KeyRole => (key === "//" ? "ignore" : "block");
 
 /** The document's bodies: the root object, or each object of a root array. */
-function rootBodies(document: unknown): Record<string, unknown>[];
-function rootBodies(document: unknown, pointer: string): [Record<string, unknown>, string][];
-function rootBodies(document: unknown, pointer?: string): Record<string, unknown>[] | [Record<string, unknown>, string][] {
-  const bodies: [Record<string, unknown>, string][] = isPlainObject(document)
-    ? [[document, ""]]
-    : Array.isArray(document)
-      ? document.flatMap((element, i): [Record<string, unknown>, string][] => (isPlainObject(element) ? [[element, joinPointer("", i)]] : []))
-      : [];
-  return pointer === undefined ? bodies.map(([body]) => body) : bodies;
+function rootBodies(document: unknown): [Record<string, unknown>, string][] {
+  if (isPlainObject(document)) return [[document, ""]];
+  if (!Array.isArray(document)) return [];
+  return document.flatMap((element, i): [Record<string, unknown>, string][] => (isPlainObject(element) ? [[element, joinPointer("", i)]] : []));
 }
 
 function duplicateResource(kind: "resource" | "data", type: string, name: string, address: string) {

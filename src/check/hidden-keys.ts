@@ -23,7 +23,7 @@ import type { JsonSource, KeyOccurrence } from "./json-source.js";
 /** How a body reads one of its keys. */
 export type KeyRole = "block" | "argument" | "ignore";
 
-export interface DuplicateContext {
+export interface FindingContext {
   address?: string;
   constructPath?: string;
 }
@@ -40,7 +40,7 @@ export class HiddenKeys {
    * One object of a body: repeated block keys become arrays of all their blocks, repeated
    * arguments are reported.
    */
-  resolve(container: Record<string, unknown>, pointer: string, role: (key: string) => KeyRole, name: string, context: DuplicateContext = {}): void {
+  resolve(container: Record<string, unknown>, pointer: string, role: (key: string) => KeyRole, name: string, context: FindingContext = {}): void {
     const duplicates = this.source?.duplicatesIn(container);
     if (!duplicates) return;
     for (const [key, occurrences] of [...duplicates]) {
@@ -66,7 +66,7 @@ export class HiddenKeys {
    * A block body against its schema: blocks, dynamic blocks and argument values below it.
    * `extra` gives the role of keys the schema does not describe (meta-arguments handled elsewhere).
    */
-  body(body: Record<string, unknown>, block: SchemaBlock, pointer: string, name: string, context: DuplicateContext = {}, extra?: (key: string) => KeyRole | undefined): void {
+  body(body: Record<string, unknown>, block: SchemaBlock, pointer: string, name: string, context: FindingContext = {}, extra?: (key: string) => KeyRole | undefined): void {
     if (!this.hasBelow(body)) return;
     const dynamic = !isDynamicConstruct(block) && Object.keys(dynamicBlockTypes(block)).length > 0;
     const role = (key: string): KeyRole => {
@@ -113,7 +113,7 @@ export class HiddenKeys {
   }
 
   /** One block or an array of blocks. */
-  blocks(value: unknown, pointer: string, block: SchemaBlock, name: string, context: DuplicateContext): void {
+  blocks(value: unknown, pointer: string, block: SchemaBlock, name: string, context: FindingContext): void {
     if (isPlainObject(value)) return this.body(value, block, pointer, name, context);
     if (!Array.isArray(value) || !this.hasBelow(value)) return;
     for (const index of this.source!.childrenWithHiddenKeys(value) ?? []) {
@@ -123,7 +123,7 @@ export class HiddenKeys {
   }
 
   /** Labelled blocks (`{"<label>": block | [block…]}`, or an array of such objects). */
-  labelled(value: unknown, pointer: string, name: string, blockOf: (label: string) => SchemaBlock | undefined, context: DuplicateContext): void {
+  labelled(value: unknown, pointer: string, name: string, blockOf: (label: string) => SchemaBlock | undefined, context: FindingContext): void {
     const objects: [Record<string, unknown>, string][] = isPlainObject(value)
       ? [[value, pointer]]
       : Array.isArray(value) && this.hasBelow(value)
@@ -140,7 +140,7 @@ export class HiddenKeys {
   }
 
   /** An argument's value: every repeated key anywhere in it is "Duplicate object attribute". */
-  objectAttributes(value: unknown, pointer: string, context: DuplicateContext): void {
+  objectAttributes(value: unknown, pointer: string, context: FindingContext): void {
     const pending: [unknown, string][] = [[value, pointer]];
     for (let item = pending.pop(); item; item = pending.pop()) {
       const [current, at] = item;
@@ -163,7 +163,7 @@ export class HiddenKeys {
     return `${this.file}:${occurrence.line}:${occurrence.column}`;
   }
 
-  private report(pointer: string, occurrence: KeyOccurrence, context: DuplicateContext, text: { message: string; detail: string }): void {
+  private report(pointer: string, occurrence: KeyOccurrence, context: FindingContext, text: { message: string; detail: string }): void {
     this.diagnostics.push({
       severity: "error",
       rule: "duplicate",
