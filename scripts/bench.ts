@@ -6,16 +6,23 @@
  *    for comparison, parsing the same schema as one JSON document (what a non-lazy layout costs).
  * 3. Checking: the seed fixtures and, when built, the real-module corpus (.cache/corpus); first
  *    run (schemas decoded, validators compiled as types are met) and second run (all cached).
- * 4. Extracting the aws schema from the installed bindings (`--extract`, slow: ~10 s).
+ * 4. Reading big files: generated stacks of about 1, 14, 120 and 200 MB (scripts/generate-stack.ts,
+ *    kept in .cache/bench), each read in a process of its own on the built package
+ *    (scripts/bench-file.mjs; the section builds dist/ first): JSON.parse alone (the floor),
+ *    JsonSource.parse, and the whole check; time and peak RSS, against the memory promise (peak
+ *    RSS under 6× the file plus 150 MB). `--quick` stops at 14 MB.
+ * 5. Extracting the aws schema from the installed bindings (`--extract`, slow: ~10 s).
  *
  * Each load figure is the median of several runs in this process, each with a fresh store.
  */
-import { readdirSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkFiles } from "../src/check/files.js";
 import { extractFromBindings } from "../src/schema/extract/index.js";
 import { SchemaStore, SHIPPED_SCHEMAS_DIR, shippedSchemas } from "../src/schema/store/index.js";
+import { generateStack } from "./generate-stack.js";
 
 const root = join(import.meta.dirname, "..");
 const RUNS = 7;
@@ -90,6 +97,32 @@ for (const [label, paths] of inputs) {
     const perResource = (ms / Math.max(1, summary.resources)) * 1000;
     console.log(`  ${`${label}, ${run}`.padEnd(46)} ${ms.toFixed(0).padStart(9)} ms  (${summary.files} files, ${summary.resources} resources, ${perResource.toFixed(0)} µs per resource)`);
   }
+}
+
+console.log("\nReading big files (each in its own process, on the built package; peak RSS of that process):");
+execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+const benchDir = join(root, ".cache", "bench");
+mkdirSync(benchDir, { recursive: true });
+// About 800 bytes per generated resource, written as cdktf writes (indented).
+const sizes = process.argv.includes("--quick") ? [1, 14] : [1, 14, 120, 200];
+console.log(`  ${"file".padEnd(16)} ${"JSON.parse".padStart(18)} ${"JsonSource.parse".padStart(18)} ${"whole check".padStart(18)} ${"RSS limit".padStart(10)}`);
+for (const mb of sizes) {
+  const file = join(benchDir, `stack-${mb}mb.tf.json`);
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateStack({ resources: Math.round((mb * 1e6) / 800) }), null, 2));
+  const bytes = statSync(file).size;
+  const measure = (mode: string) => {
+    const output = execFileSync(process.execPath, [join(root, "scripts", "bench-file.mjs"), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const { ms, peakRssMB } = JSON.parse(output) as { ms: number; peakRssMB: number };
+    return { ms, peakRssMB, text: `${ms} ms ${peakRssMB} MB`.padStart(18) };
+  };
+  const floor = measure("json-parse");
+  const source = measure("source");
+  const check = measure("check");
+  const limit = Math.round((6 * bytes) / 1e6 + 150);
+  console.log(
+    `  ${`${(bytes / 1e6).toFixed(1)} MB`.padEnd(16)} ${floor.text} ${source.text} ${check.text} ${`${limit} MB`.padStart(10)}` +
+      `  parse ${(source.ms / Math.max(1, floor.ms)).toFixed(2)}× JSON.parse${check.peakRssMB > limit ? "  OVER THE RSS LIMIT" : ""}`,
+  );
 }
 
 if (process.argv.includes("--extract")) {
