@@ -22,7 +22,7 @@ export interface ScanVisitor {
   key(start: number, end: number, escaped: boolean, valueStart: number): void;
   /** An array element (`index` ≥ 0), or the document's root value (`index` -1), starts at `offset`. */
   element(index: number, offset: number): void;
-  /** The current member's or element's value ended just before `end`. */
+  /** The current object member's value ended just before `end`. */
   valueEnd(end: number): void;
   /** A number from `start` to `end`. */
   number(start: number, end: number): void;
@@ -120,9 +120,9 @@ export class JsonScanner {
           if (i < end) throw new JsonSyntaxError(i, "unexpected content after the end of the document");
           return;
         }
-        visitor.valueEnd(i);
-        i = this.whitespace(i);
         const kind = kinds[depth - 1];
+        if (kind === OBJECT) visitor.valueEnd(i);
+        i = this.whitespace(i);
         if (i >= end) throw new JsonSyntaxError(i, kind === OBJECT ? "expected '}'" : "expected ']'");
         c = text.charCodeAt(i);
         if (c === 0x2c /* , */) {

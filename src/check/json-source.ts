@@ -427,7 +427,7 @@ class Collector implements ScanVisitor {
 
   valueEnd(end: number): void {
     const frame = this.current!;
-    if (!frame.array) frame.valueEnds[frame.members - 1] = end;
+    frame.valueEnds[frame.members - 1] = end;
   }
 
   number(start: number, end: number): void {
