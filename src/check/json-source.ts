@@ -194,7 +194,7 @@ export class JsonSource {
       const next = segments[i + 1];
       const merged = (current as Record<string, unknown>)[segment];
       const index = next !== undefined && /^(0|[1-9]\d*)$/.test(next) ? Number(next) : -1;
-      const part = parts?.find((p) => index >= p.base && index < p.base + p.count);
+      const part = parts && index >= 0 ? partHolding(parts, index) : undefined;
       current = merged;
       if (!part) continue;
       anchor = part.keyOffset;
@@ -292,6 +292,19 @@ export class JsonSource {
     set.add(via);
     return true;
   }
+}
+
+/** The part a merged array's element came from (parts are in order: a binary search). */
+function partHolding(parts: readonly MergedPart[], index: number): MergedPart | undefined {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]!.base <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const part = parts[lo];
+  return part && index >= part.base && index < part.base + part.count ? part : undefined;
 }
 
 /** `object[key] = value` for keys from the file: `__proto__` too is a plain own property, as JSON.parse makes it. */
