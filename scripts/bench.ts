@@ -11,12 +11,17 @@
  *    and a 1 MB unknown resource type (did-you-mean over every aws type); both linear now.
  * 5. The CLI as a user runs it (`node bin/cdktf-schema-check.js`, needs `npm run build`) on a
  *    100-resource stack: whole process, start to exit (budget: well under 250 ms).
- * 6. Extracting the aws schema from the installed bindings' jsii assembly (`--extract`).
+ * 6. Reading big files: generated stacks of about 1, 14, 120 and 200 MB (scripts/generate-stack.ts,
+ *    kept in .cache/bench), each read in a process of its own on the built package
+ *    (scripts/bench-file.mjs; the section builds dist/ first): JSON.parse alone (the floor),
+ *    JsonSource.parse, and the whole check; time and peak RSS, against the memory promise (peak
+ *    RSS under 6× the file plus 150 MB). `--quick` stops at 14 MB.
+ * 7. Extracting the aws schema from the installed bindings' jsii assembly (`--extract`).
  *
  * Each load figure is the median of several runs in this process, each with a fresh store.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -24,6 +29,7 @@ import { checkDocument } from "../src/check/document.js";
 import { checkFiles } from "../src/check/files.js";
 import { extractFromBindings } from "../src/schema/extract/index.js";
 import { SchemaStore, SHIPPED_SCHEMAS_DIR, shippedSchemas } from "../src/schema/store/index.js";
+import { generateStack } from "./generate-stack.js";
 
 const root = join(import.meta.dirname, "..");
 const RUNS = 7;
@@ -122,6 +128,32 @@ else {
   timed("100 aws_s3_bucket resources (aws 6.25.0)", RUNS, cli);
   timed("--help", RUNS, () => execFileSync(process.execPath, [join(root, "bin", "cdktf-schema-check.js"), "--help"], { stdio: "ignore" }));
   rmSync(scratch, { recursive: true, force: true });
+}
+
+console.log("\nReading big files (each in its own process, on the built package; peak RSS of that process):");
+execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+const benchDir = join(root, ".cache", "bench");
+mkdirSync(benchDir, { recursive: true });
+// About 800 bytes per generated resource, written as cdktf writes (indented).
+const sizes = process.argv.includes("--quick") ? [1, 14] : [1, 14, 120, 200];
+console.log(`  ${"file".padEnd(16)} ${"JSON.parse".padStart(18)} ${"JsonSource.parse".padStart(18)} ${"whole check".padStart(18)} ${"RSS limit".padStart(10)}`);
+for (const mb of sizes) {
+  const file = join(benchDir, `stack-${mb}mb.tf.json`);
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateStack({ resources: Math.round((mb * 1e6) / 800) }), null, 2));
+  const bytes = statSync(file).size;
+  const measure = (mode: string) => {
+    const output = execFileSync(process.execPath, [join(root, "scripts", "bench-file.mjs"), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const { ms, peakRssMB } = JSON.parse(output) as { ms: number; peakRssMB: number };
+    return { ms, peakRssMB, text: `${ms} ms ${peakRssMB} MB`.padStart(18) };
+  };
+  const floor = measure("json-parse");
+  const source = measure("source");
+  const check = measure("check");
+  const limit = Math.round((6 * bytes) / 1e6 + 150);
+  console.log(
+    `  ${`${(bytes / 1e6).toFixed(1)} MB`.padEnd(16)} ${floor.text} ${source.text} ${check.text} ${`${limit} MB`.padStart(10)}` +
+      `  parse ${(source.ms / Math.max(1, floor.ms)).toFixed(2)}× JSON.parse${check.peakRssMB > limit ? "  OVER THE RSS LIMIT" : ""}`,
+  );
 }
 
 if (process.argv.includes("--extract")) {

@@ -127,12 +127,12 @@ export class SchemaCheck {
     const outdir = (stack.node.root as { outdir?: string }).outdir ?? "cdktf.out";
     const file = path.join(outdir, "stacks", stack.node.id, "cdk.tf.json");
     const document = stack.toTerraform();
-    const terraform = this.settings.terraform();
     const { diagnostics } = checkDocument(document as object, {
       file,
       schemas: this.schemas,
       providerVersions: this.settings.providerVersions,
-      ...(terraform ? { terraform } : {}),
+      // Asked only if the stack needs the release (a backend, cloud or required_version).
+      terraform: this.settings.terraform,
     });
     this.validated.add(stack);
     const findings = suppress(diagnostics, this.settings.suppressions, this.used);

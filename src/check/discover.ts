@@ -2,38 +2,141 @@
  * Which files to check: files named on the command line as they are; directories searched for
  * `**\/cdk.tf.json` (cdktf's `cdktf.out/stacks/<stack>/cdk.tf.json`) and the `*.tf.json` directly
  * inside them (hand-written configurations), skipping `node_modules` and `.terraform`.
+ *
+ * Symbolic links are followed, as Terraform follows them, each directory entered once (by its
+ * real path, which also ends link loops); a file reached under two names is checked once. What
+ * cannot be read (a missing path, a directory without permission, a dangling link named like a
+ * configuration) does not stop the search: it is returned as a problem, and the rest is found.
  */
-import { readdir, stat } from "node:fs/promises";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import type { Dirent, Stats } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "./input-error.js";
 
 const SKIPPED = new Set(["node_modules", ".terraform"]);
 
-export async function findDocuments(paths: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) throw new InputError(`${path}: no such file or directory`);
-    if (info.isFile()) found.push(path);
-    else if (info.isDirectory()) {
-      const inside = await searchDirectory(path, true);
-      if (inside.length === 0) throw new InputError(`${path}: no cdk.tf.json or *.tf.json files in this directory`);
-      found.push(...inside);
-    } else throw new InputError(`${path}: not a file or directory`);
-  }
-  return [...new Set(found)];
+export interface FoundDocuments {
+  files: string[];
+  /** One line each: what could not be searched or read, and why. */
+  problems: string[];
 }
 
-async function searchDirectory(dir: string, top: boolean): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const found: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name)) found.push(...(await searchDirectory(path, false)));
-    } else if (entry.isFile() && (entry.name === "cdk.tf.json" || (top && entry.name.endsWith(".tf.json")))) {
-      found.push(path);
+export async function findDocuments(paths: readonly string[]): Promise<FoundDocuments> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirectories = new Set<string>();
+  const addFile = async (path: string) => {
+    const real = await realpath(path).catch(() => path);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(path);
+  };
+  for (const path of paths) {
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      problems.push(`${path}: ${await whyUnreadable(path, err)}`);
+      continue;
     }
+    if (info.isFile()) await addFile(path);
+    else if (info.isDirectory()) {
+      // Named twice, or inside a directory named before: searched already.
+      if (seenDirectories.has(await realpath(path).catch(() => path))) continue;
+      const before = files.length + problems.length;
+      await searchDirectory(path, { addFile, problems, seenDirectories });
+      if (files.length + problems.length === before) problems.push(`${path}: no cdk.tf.json or *.tf.json files in this directory`);
+    } else problems.push(`${path}: not a file or directory`);
   }
-  return found;
+  return { files, problems };
+}
+
+interface Search {
+  addFile: (path: string) => Promise<void>;
+  problems: string[];
+  seenDirectories: Set<string>;
+}
+
+/** Depth first, entries in name order, with an explicit stack (directory trees can be deep). */
+async function searchDirectory(root: string, search: Search): Promise<void> {
+  const stack: { dir: string; top: boolean; entries?: Dirent[]; next: number }[] = [{ dir: root, top: true, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (!frame.entries) {
+      const real = await realpath(frame.dir).catch(() => frame.dir);
+      // Entered before (a link to it, or a link loop back up): nothing new below.
+      if (search.seenDirectories.has(real)) {
+        stack.pop();
+        continue;
+      }
+      search.seenDirectories.add(real);
+      try {
+        frame.entries = (await readdir(frame.dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      } catch (err) {
+        search.problems.push(`${frame.dir}: cannot read this directory: ${describeError(err)}`);
+        stack.pop();
+        continue;
+      }
+    }
+    if (frame.next >= frame.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const entry = frame.entries[frame.next++]!;
+    const name = entry.name;
+    const path = join(frame.dir, name);
+    const wanted = name === "cdk.tf.json" || (frame.top && name.endsWith(".tf.json"));
+    let info: Dirent | Stats = entry;
+    if (entry.isSymbolicLink()) {
+      try {
+        // A linked stack directory or file counts like a real one.
+        info = await stat(path);
+      } catch (err) {
+        if (wanted) search.problems.push(`${path}: cannot read: ${describeError(err)}`);
+        continue;
+      }
+    }
+    if (info.isDirectory()) {
+      if (!SKIPPED.has(name)) stack.push({ dir: path, top: false, next: 0 });
+    } else if (info.isFile() && wanted) await search.addFile(path);
+  }
+}
+
+/** Why a path cannot be used; for a missing one, whether it is really missing or hidden behind a parent we may not enter. */
+async function whyUnreadable(path: string, err: unknown): Promise<string> {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") {
+    // A dangling symbolic link is a link to nothing, not nothing.
+    const link = await realpath(path).then(
+      () => undefined,
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+    const isLink = await lstat(path).then(
+      (info) => info.isSymbolicLink(),
+      () => false,
+    );
+    return link === "ENOENT" && isLink ? "a symbolic link to a path that does not exist" : "no such file or directory";
+  }
+  // stat needs to enter every directory on the way: EACCES here means one of them refuses.
+  if (code === "EACCES" || code === "EPERM") return `cannot read: ${describeError(err)}: a directory on the way to it cannot be entered`;
+  return `cannot read: ${describeError(err)}`;
+}
+
+export function describeError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return `permission denied (${code})`;
+    case "ENOENT":
+      return "no such file or directory";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a directory (ENOTDIR)";
+    case "ELOOP":
+      return "too many levels of symbolic links (ELOOP)";
+    case "EISDIR":
+      return "is a directory";
+    default:
+      return code ?? (err instanceof Error ? err.message : String(err));
+  }
 }

@@ -5,15 +5,18 @@
  */
 import type { Diagnostic } from "../core/diagnostic.js";
 import { checkBlock } from "./block.js";
+import { HiddenKeys, type KeyRole } from "./hidden-keys.js";
 import { JsonSource } from "./json-source.js";
 import { joinPointer } from "../core/pointer.js";
-import { type ProviderSchemaUse, ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
+import { checkProvisioners } from "./provisioners.js";
+import { type ProviderRequirement, type ProviderSchemaUse, ProviderSchemas, type SchemaSource, providerLocalName, readRequiredProviders } from "./providers.js";
 import { suggestNames } from "../core/suggest.js";
 import { shippedTerraformSchemas, type TerraformSchemas } from "../terraform/backends.js";
 import { describeValue } from "../validators/conversion.js";
 import { annotateOverrides } from "./overrides.js";
-import { checkTerraformSection, type TerraformTarget } from "./terraform-block.js";
+import { checkTerraformSection, PROVIDER_REQUIREMENT, type TerraformTarget } from "./terraform-block.js";
 import { isPlainObject } from "../validators/kind.js";
+import { withMetaArguments } from "../validators/language.js";
 
 export const TOP_LEVEL_KEYS = [
   "resource",
@@ -37,16 +40,20 @@ export interface DocumentCheckOptions {
   schemas: SchemaSource;
   /** Provider local name → exact version, overriding `required_providers`. */
   providerVersions?: Readonly<Record<string, string>>;
-  /** The Terraform release that will run the configuration; the newest supported one by default. */
-  terraform?: TerraformTarget;
+  /**
+   * The Terraform release that will run the configuration; the newest supported one by default.
+   * A function is asked only when the document needs the release (a terraform block with a
+   * backend, a cloud block or required_version), at most once.
+   */
+  terraform?: TerraformTarget | (() => TerraformTarget | undefined);
   /** Backend and cloud schemas per release; the shipped ones by default. */
   terraformSchemas?: TerraformSchemas;
 }
 
-/** What a check was measured against: provider schemas and the Terraform release. */
+/** What a check was measured against: provider schemas and the Terraform release (when the document needed one). */
 export interface CheckedAgainst {
   providers: ProviderSchemaUse[];
-  terraform: TerraformTarget & { release: string };
+  terraform?: TerraformTarget & { release: string };
 }
 
 export interface DocumentCheckResult {
@@ -63,13 +70,11 @@ export interface DocumentCheckResult {
 export function checkDocument(input: string | JsonSource | object, options: DocumentCheckOptions): DocumentCheckResult {
   const source = typeof input === "string" ? JsonSource.parse(options.file, input) : input instanceof JsonSource ? input : undefined;
   const document = source ? source.value() : input;
-  const walker = new DocumentWalker(options, isPlainObject(document) ? document : {});
+  const walker = new DocumentWalker(options, document, source);
   walker.walk(document);
+  walker.locate(source);
   const diagnostics = annotateOverrides(walker.diagnostics, document);
-  if (source) {
-    for (const diagnostic of diagnostics) Object.assign(diagnostic, source.position(diagnostic.pointer));
-    diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
-  }
+  if (source) diagnostics.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
   return { diagnostics, resources: walker.resources, checkedAgainst: walker.checkedAgainst() };
 }
 
@@ -78,68 +83,166 @@ interface Located {
   pointer: string;
 }
 
+/** Top-level keys that are block types: repeating one adds blocks (every section is read). */
+const SECTIONS = new Set<string>(TOP_LEVEL_KEYS.filter((k) => k !== "//"));
+
 class DocumentWalker {
   readonly diagnostics: Diagnostic[] = [];
   resources = 0;
   private readonly providers: ProviderSchemas;
   private readonly reported = new Set<string>();
+  private readonly hiddenKeys: HiddenKeys;
+  /** Diagnostics whose detail cites where something else is: filled in once positions are known. */
+  private readonly citing = new Map<Diagnostic, { pointer: string; detail: (at: string) => string }>();
+  /** Resource addresses and provider configurations seen, with where: a second one is a duplicate. */
+  private readonly declared = new Map<string, string>();
 
   constructor(
     private readonly options: DocumentCheckOptions,
-    document: Record<string, unknown>,
+    document: unknown,
+    source: JsonSource | undefined,
   ) {
-    this.providers = new ProviderSchemas(options.schemas, readRequiredProviders(document), options.providerVersions);
+    this.hiddenKeys = new HiddenKeys(source, options.file, this.diagnostics);
+    // Every section of the document counts: the root may repeat them, or be an array of bodies.
+    for (const [body, pointer] of rootBodies(document)) {
+      this.hiddenKeys.resolve(body, pointer, (key) => (SECTIONS.has(key) ? "block" : "ignore"), "the document");
+      // Before required_providers is read: a repeated one is read in full, and reported.
+      for (const { body: block, pointer: at } of this.objects(body.terraform, joinPointer(pointer, "terraform"), '"terraform"', false)) {
+        this.duplicatesInTerraform(block, at);
+      }
+    }
+    const requirements = new Map<string, ProviderRequirement>();
+    for (const [body, pointer] of rootBodies(document)) {
+      for (const [name, requirement] of readRequiredProviders(body)) {
+        requirements.set(name, requirement.pointer === undefined ? requirement : { ...requirement, pointer: pointer + requirement.pointer });
+      }
+    }
+    this.providers = new ProviderSchemas(options.schemas, requirements, options.providerVersions);
   }
 
   walk(document: unknown): void {
-    if (!isPlainObject(document)) {
+    const bodies = rootBodies(document);
+    if (Array.isArray(document)) {
+      // Terraform reads a root array as several bodies, each an object.
+      document.forEach((element, i) => {
+        if (isPlainObject(element)) return;
+        this.report({
+          severity: "error",
+          rule: "block-shape",
+          pointer: joinPointer("", i),
+          message: `A Terraform JSON document that is an array holds one object per body, got ${describeValue(element)}`,
+          detail: 'Terraform reports "Incorrect JSON value type: A JSON object is required here, to define arguments and child blocks."',
+          suggestions: [],
+        });
+      });
+    } else if (!isPlainObject(document)) {
       this.report({
         severity: "error",
         rule: "block-shape",
         pointer: "",
-        message: `A Terraform JSON document is an object, got ${describeValue(document)}`,
+        message: `A Terraform JSON document is an object (or an array of objects), got ${describeValue(document)}`,
+        detail: 'Terraform reports "Root value must be object".',
         suggestions: [],
       });
       return;
     }
-    for (const key of Object.keys(document)) {
-      if ((TOP_LEVEL_KEYS as readonly string[]).includes(key)) continue;
-      const suggestions = suggestNames(key, TOP_LEVEL_KEYS);
-      this.report({
-        severity: "error",
-        rule: "unknown-argument",
-        pointer: joinPointer("", key),
-        message: `Unsupported top-level key "${key}": a Terraform JSON document has no block type of that name`,
-        detail: `The top level may hold ${TOP_LEVEL_KEYS.filter((k) => k !== "//").join(", ")} (and "//" comments).`,
-        suggestions,
-      });
+    for (const [body, pointer] of bodies) {
+      for (const key of Object.keys(body)) {
+        if ((TOP_LEVEL_KEYS as readonly string[]).includes(key)) continue;
+        const suggestions = suggestNames(key, TOP_LEVEL_KEYS);
+        this.report({
+          severity: "error",
+          rule: "unknown-argument",
+          pointer: joinPointer(pointer, key),
+          message: `Unsupported top-level key "${key}": a Terraform JSON document has no block type of that name`,
+          detail: `The top level may hold ${TOP_LEVEL_KEYS.filter((k) => k !== "//").join(", ")} (and "//" comments).`,
+          suggestions,
+        });
+      }
+      this.walkResources("resource", body.resource, joinPointer(pointer, "resource"));
+      this.walkResources("data", body.data, joinPointer(pointer, "data"));
+      this.walkProviders(body.provider, joinPointer(pointer, "provider"));
     }
-    this.walkResources("resource", document.resource);
-    this.walkResources("data", document.data);
-    this.walkProviders(document.provider);
-    this.walkTerraform(document.terraform);
+    this.walkTerraform(bodies);
     this.diagnostics.push(...this.providers.approximations(this.options.file));
+  }
+
+  /**
+   * Positions for every diagnostic, in one pass over the file, and pointers as written. Findings
+   * about one occurrence of a repeated key come with their position already.
+   */
+  locate(source: JsonSource | undefined): void {
+    if (!source) {
+      // A parsed document has no positions: a finding cites the other place by its pointer.
+      for (const [diagnostic, { pointer, detail }] of this.citing) diagnostic.detail = detail(pointer);
+      return;
+    }
+    const pointers = this.diagnostics.map((d) => d.pointer);
+    for (const { pointer } of this.citing.values()) pointers.push(pointer);
+    const located = source.locate(pointers);
+    this.diagnostics.forEach((d, i) => {
+      const { pointer, position } = located[i]!;
+      d.pointer = pointer;
+      if (d.line === undefined) Object.assign(d, position);
+    });
+    let i = this.diagnostics.length;
+    for (const [diagnostic, { detail }] of this.citing) {
+      const { line, column } = located[i++]!.position;
+      diagnostic.detail = detail(`${this.options.file}:${line}:${column}`);
+    }
   }
 
   private get terraformSchemas(): TerraformSchemas {
     return this.options.terraformSchemas ?? shippedTerraformSchemas();
   }
 
+  private resolvedTarget: TerraformTarget | undefined;
+  /** Whether a check used the Terraform release (only then is it asked for, and reported). */
+  private targetUsed = false;
+
   private get target(): TerraformTarget {
-    return this.options.terraform ?? { version: this.terraformSchemas.newest(), source: "the newest release this checker knows" };
+    if (!this.resolvedTarget) {
+      const given = typeof this.options.terraform === "function" ? this.options.terraform() : this.options.terraform;
+      this.resolvedTarget = given ?? this.newestTarget;
+    }
+    return this.resolvedTarget;
+  }
+
+  private get newestTarget(): TerraformTarget {
+    return { version: this.terraformSchemas.newest(), source: "the newest release this checker knows" };
   }
 
   checkedAgainst(): CheckedAgainst {
+    if (!this.targetUsed) return { providers: this.providers.used() };
     const release = this.terraformSchemas.nearestRelease(this.target.version);
     return { providers: this.providers.used(), terraform: { ...this.target, release } };
   }
 
-  private walkTerraform(section: unknown): void {
+  private walkTerraform(bodies: [Record<string, unknown>, string][]): void {
     const schemas = this.terraformSchemas;
-    const target = this.target;
-    this.diagnostics.push(
-      ...checkTerraformSection(section, { file: this.options.file, schemas, target, objects: (value, pointer, what) => this.objects(value, pointer, what) }),
-    );
+    const needing = this.needingRelease(bodies);
+    let target = this.newestTarget;
+    if (needing !== undefined) {
+      target = this.target;
+      this.targetUsed = true;
+      if (target.fallback) {
+        this.report({
+          severity: "warning",
+          rule: "terraform-version-unknown",
+          pointer: needing,
+          message: `Checked against Terraform ${target.version}, the newest release this checker knows: ${target.fallback}`,
+          detail: "Backend, cloud and required_version checks depend on the Terraform release. Name the release that will run this configuration with --terraform-version (or terraformVersion in the configuration).",
+          suggestions: [],
+        });
+      }
+    }
+    const context = { file: this.options.file, schemas, target, objects: (value: unknown, pointer: string, what: string) => this.objects(value, pointer, what) };
+    let present = false;
+    for (const [body, pointer] of bodies) {
+      if (body.terraform === undefined) continue;
+      present = true;
+      append(this.diagnostics, checkTerraformSection(body.terraform, context, joinPointer(pointer, "terraform")));
+    }
     // Only a document that declares providers at all is the whole configuration (as cdk.tf.json
     // is); hand-written modules often declare them in another file (versions.tf.json).
     if (!this.providers.declaresAny()) return;
@@ -148,7 +251,7 @@ class DocumentWalker {
       this.report({
         severity: "warning",
         rule: "undeclared-provider",
-        pointer: section === undefined ? "" : "/terraform",
+        pointer: present ? "/terraform" : "",
         message: `Provider "${localName}" is used but not declared in terraform.required_providers`,
         detail: `Terraform then assumes hashicorp/${localName} with any version; declare its source and version so terraform init installs the provider (and version) these resources were written for.`,
         suggestions: [],
@@ -156,17 +259,47 @@ class DocumentWalker {
     }
   }
 
+  /** Where the first terraform block is whose checks depend on the release (backend, cloud, required_version). */
+  private needingRelease(bodies: [Record<string, unknown>, string][]): string | undefined {
+    for (const [body, pointer] of bodies) {
+      for (const { body: block, pointer: at } of this.objects(body.terraform, joinPointer(pointer, "terraform"), '"terraform"', false)) {
+        if (["backend", "cloud", "required_version"].some((key) => Object.hasOwn(block, key))) return at;
+      }
+    }
+    return undefined;
+  }
+
+  /** Repeated keys of a `terraform` block: its sub-blocks add up, its arguments may be set once. */
+  private duplicatesInTerraform(block: Record<string, unknown>, pointer: string): void {
+    const role = (key: string): KeyRole => (key === "//" ? "ignore" : key === "required_version" || key === "experiments" ? "argument" : "block");
+    this.hiddenKeys.resolve(block, pointer, role, "terraform");
+    for (const { body: providers, pointer: at } of this.objects(block.required_providers, joinPointer(pointer, "required_providers"), "required_providers", false)) {
+      this.declare("terraform.required_providers", at, () => ({
+        message: "Duplicate required providers configuration: a module may have only one",
+        detail: (first: string) => `The required providers were previously configured at ${first}; merge the two.`,
+      }));
+      this.hiddenKeys.resolve(providers, at, (key) => (key === "//" ? "ignore" : "argument"), "required_providers");
+      for (const name of Object.keys(providers)) {
+        if (name !== "//" && isPlainObject(providers[name])) this.hiddenKeys.body(providers[name], PROVIDER_REQUIREMENT, joinPointer(at, name), `required_providers.${name}`);
+      }
+    }
+  }
+
   /** `{"<type>": {"<name>": body | [body…]}}`, where every level may also be an array of objects. */
-  private walkResources(kind: "resource" | "data", section: unknown): void {
-    for (const { body: types, pointer } of this.objects(section, `/${kind}`, `"${kind}"`)) {
+  private walkResources(kind: "resource" | "data", section: unknown, sectionPointer: string): void {
+    for (const { body: types, pointer } of this.objects(section, sectionPointer, `"${kind}"`)) {
+      this.hiddenKeys.resolve(types, pointer, labelRole, `"${kind}"`);
       for (const [type, names] of Object.entries(types)) {
         if (type === "//") continue;
         const typePointer = joinPointer(pointer, type);
         for (const { body: byName, pointer: namesPointer } of this.objects(names, typePointer, `${kind} "${type}"`)) {
+          this.hiddenKeys.resolve(byName, namesPointer, labelRole, `${kind} "${type}"`);
           for (const [name, bodies] of Object.entries(byName)) {
             if (name === "//") continue;
             for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(namesPointer, name), `${kind} "${type}" "${name}"`)) {
               this.resources++;
+              const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+              this.declare(address, bodyPointer, () => duplicateResource(kind, type, name, address), { address, ...constructPathField(body) });
               this.checkResource(kind, type, name, body, bodyPointer, typePointer);
             }
           }
@@ -175,10 +308,45 @@ class DocumentWalker {
     }
   }
 
+  /**
+   * Records a resource or provider configuration; a second one of the same name is reported
+   * (Terraform's "Duplicate … configuration"), and checked like the first.
+   */
+  private declare(
+    key: string,
+    pointer: string,
+    duplicate: () => { message: string; detail: (at: string) => string },
+    where: { address?: string; constructPath?: string } = {},
+  ): void {
+    const first = this.declared.get(key);
+    if (first === undefined) {
+      this.declared.set(key, pointer);
+      return;
+    }
+    const { message, detail } = duplicate();
+    const diagnostic: Diagnostic = { file: this.options.file, severity: "error", rule: "duplicate", pointer, ...where, message, suggestions: [] };
+    this.diagnostics.push(diagnostic);
+    this.citing.set(diagnostic, { pointer: first, detail });
+  }
+
   private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
     const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
     const constructPath = constructPathOf(body);
-    const lookup = this.providers.lookup(providerLocalName(type, body.provider));
+    const localName = providerLocalName(type, body.provider);
+    if (localName === "") {
+      if (this.once(`invalid-type ${type}`)) {
+        this.report({
+          severity: "error",
+          rule: "unknown-type",
+          pointer: typePointer,
+          message: `Invalid ${kind === "data" ? "data source" : "resource"} type "${type}": the provider's local name, the part before the first "_", is empty`,
+          detail: 'Terraform reports "Invalid provider local name: "" is an invalid implied provider local name". Type names start with the provider\'s name, as in aws_instance.',
+          suggestions: [],
+        });
+      }
+      return;
+    }
+    const lookup = this.providers.lookup(localName);
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
       return;
@@ -212,37 +380,70 @@ class DocumentWalker {
         suggestions: [],
       });
     }
-    this.diagnostics.push(
-      ...checkBlock(body, schema.block, {
+    const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
+    const block = withMetaArguments(schema.block, kind);
+    // provisioner and connection are blocks of their own (checked here), not arguments.
+    const meta = (key: string): KeyRole | undefined => (kind === "resource" && (key === "provisioner" || key === "connection") ? "block" : undefined);
+    this.hiddenKeys.body(body, block, pointer, kind === "data" ? `data.${type}` : type, where, meta);
+    if (kind === "resource") {
+      this.duplicatesInProvisioners(body, pointer, where);
+      for (const finding of checkProvisioners(body, pointer)) this.diagnostics.push({ file: this.options.file, ...where, ...finding });
+    }
+    append(
+      this.diagnostics,
+      checkBlock(body, schema.block, {
         file: this.options.file,
         pointer,
         name: kind === "data" ? `data.${type}` : type,
-        address,
-        ...(constructPath !== undefined ? { constructPath } : {}),
+        ...where,
         ownerType: type,
         meta: kind,
       }),
     );
   }
 
+  /** Provisioner types repeat as blocks; inside a provisioner, `connection` is a block and the rest arguments. */
+  private duplicatesInProvisioners(body: Record<string, unknown>, pointer: string, where: { address: string; constructPath?: string }): void {
+    const provisioners = body.provisioner;
+    const at = joinPointer(pointer, "provisioner");
+    const objects = isPlainObject(provisioners) ? [[provisioners, at] as const] : Array.isArray(provisioners) ? provisioners.map((p, i) => [p, joinPointer(at, i)] as const) : [];
+    for (const [labels, labelsPointer] of objects) {
+      if (!isPlainObject(labels) || !this.hiddenKeys.hasBelow(labels)) continue;
+      this.hiddenKeys.resolve(labels, labelsPointer, labelRole, "provisioner");
+      for (const [type, bodies] of Object.entries(labels)) {
+        const list = Array.isArray(bodies) ? bodies : [bodies];
+        list.forEach((provisioner, i) => {
+          if (!isPlainObject(provisioner)) return;
+          const bodyPointer = Array.isArray(bodies) ? joinPointer(labelsPointer, type, i) : joinPointer(labelsPointer, type);
+          this.hiddenKeys.resolve(provisioner, bodyPointer, (key) => (key === "connection" ? "block" : key === "//" ? "ignore" : "argument"), `provisioner "${type}"`, where);
+        });
+      }
+    }
+  }
+
   /** `{"aws": body | [body…]}`: one configuration per alias. */
-  private walkProviders(section: unknown): void {
-    for (const { body: byName, pointer } of this.objects(section, "/provider", `"provider"`)) {
+  private walkProviders(section: unknown, sectionPointer: string): void {
+    for (const { body: byName, pointer } of this.objects(section, sectionPointer, `"provider"`)) {
+      this.hiddenKeys.resolve(byName, pointer, labelRole, '"provider"');
       for (const [localName, bodies] of Object.entries(byName)) {
         if (localName === "//") continue;
         for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(pointer, localName), `provider "${localName}"`)) {
+          const alias = typeof body.alias === "string" ? `.${body.alias}` : "";
+          this.declare(`provider.${localName}${alias}`, bodyPointer, () => duplicateProvider(localName, alias), { address: `provider.${localName}${alias}` });
           const lookup = this.providers.lookup(localName);
           if (!("snapshot" in lookup)) {
             this.reportUnavailable(localName, lookup.unavailable, lookup.requirement.pointer ?? bodyPointer);
             continue;
           }
-          const alias = typeof body.alias === "string" ? `.${body.alias}` : "";
-          this.diagnostics.push(
-            ...checkBlock(body, lookup.snapshot.provider(), {
+          const address = `provider.${localName}${alias}`;
+          this.hiddenKeys.body(body, withMetaArguments(lookup.snapshot.provider(), "provider"), bodyPointer, address, { address });
+          append(
+            this.diagnostics,
+            checkBlock(body, lookup.snapshot.provider(), {
               file: this.options.file,
               pointer: bodyPointer,
               name: `provider "${localName}"`,
-              address: `provider.${localName}${alias}`,
+              address,
               meta: "provider",
             }),
           );
@@ -251,8 +452,8 @@ class DocumentWalker {
     }
   }
 
-  /** An object, or each object of an array; anything else is reported as not a block. */
-  private *objects(value: unknown, pointer: string, what: string): Generator<Located> {
+  /** An object, or each object of an array; anything else is reported as not a block (unless `report` is false). */
+  private *objects(value: unknown, pointer: string, what: string, report = true): Generator<Located> {
     if (value === undefined) return;
     if (isPlainObject(value)) {
       yield { body: value, pointer };
@@ -262,7 +463,7 @@ class DocumentWalker {
     for (const [i, item] of items.entries()) {
       const at = Array.isArray(value) ? joinPointer(pointer, i) : pointer;
       if (isPlainObject(item)) yield { body: item, pointer: at };
-      else {
+      else if (report) {
         this.report({
           severity: "error",
           rule: "block-shape",
@@ -297,6 +498,44 @@ class DocumentWalker {
   private report(diagnostic: Omit<Diagnostic, "file">): void {
     this.diagnostics.push({ file: this.options.file, ...diagnostic });
   }
+}
+
+/** A label level (resource types, names, provider local names): a repeated label adds blocks. */
+const labelRole = (key: string): KeyRole => (key === "//" ? "ignore" : "block");
+
+/** The document's bodies: the root object, or each object of a root array. */
+function rootBodies(document: unknown): [Record<string, unknown>, string][] {
+  if (isPlainObject(document)) return [[document, ""]];
+  if (!Array.isArray(document)) return [];
+  return document.flatMap((element, i): [Record<string, unknown>, string][] => (isPlainObject(element) ? [[element, joinPointer("", i)]] : []));
+}
+
+function duplicateResource(kind: "resource" | "data", type: string, name: string, address: string) {
+  const what = kind === "data" ? "data source" : "resource";
+  return {
+    message: `Duplicate ${what} "${type}" configuration: ${address} is declared more than once`,
+    detail: (at: string) => `A ${type} ${what} named "${name}" was already declared at ${at}. ${kind === "data" ? "Data source" : "Resource"} names must be unique per type in each module.`,
+  };
+}
+
+function duplicateProvider(localName: string, alias: string) {
+  return {
+    message: alias
+      ? `Duplicate provider configuration: provider "${localName}" with alias "${alias.slice(1)}" is configured more than once`
+      : `Duplicate provider configuration: a default (non-aliased) provider configuration for "${localName}" is given more than once`,
+    detail: (at: string) =>
+      `The first is at ${at}. If multiple configurations are required, set the "alias" argument for alternative configurations.`,
+  };
+}
+
+/** Appends without spreading (an argument list has a size limit; a list of findings does not). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function constructPathField(body: Record<string, unknown>): { constructPath?: string } {
+  const constructPath = constructPathOf(body);
+  return constructPath === undefined ? {} : { constructPath };
 }
 
 /** cdktf writes `"//": {"metadata": {"path": "stack/construct", …}}` on every resource. */

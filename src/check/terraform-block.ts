@@ -38,7 +38,7 @@ const TERRAFORM_BLOCK: SchemaBlock = {
   },
 };
 
-const PROVIDER_REQUIREMENT: SchemaBlock = {
+export const PROVIDER_REQUIREMENT: SchemaBlock = {
   attributes: {
     source: { type: "string", optional: true },
     version: { type: "string", optional: true },
@@ -46,7 +46,8 @@ const PROVIDER_REQUIREMENT: SchemaBlock = {
   },
 };
 
-export function checkTerraformSection(section: unknown, context: TerraformBlockContext): Diagnostic[] {
+/** `pointer`: where the section is (`/terraform`, or `/<i>/terraform` in a document that is an array of bodies). */
+export function checkTerraformSection(section: unknown, context: TerraformBlockContext, sectionPointer = "/terraform"): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Omit<Diagnostic, "file">) => diagnostics.push({ file: context.file, ...d });
   const release = context.schemas.nearestRelease(context.target.version);
@@ -54,8 +55,12 @@ export function checkTerraformSection(section: unknown, context: TerraformBlockC
   const backends: string[] = [];
   const clouds: string[] = [];
 
-  for (const { body, pointer } of context.objects(section, "/terraform", '"terraform"')) {
-    diagnostics.push(...checkBlock(body, TERRAFORM_BLOCK, { file: context.file, pointer, name: "terraform" }));
+  const add = (found: readonly Diagnostic[]) => {
+    for (const d of found) diagnostics.push(d);
+  };
+
+  for (const { body, pointer } of context.objects(section, sectionPointer, '"terraform"')) {
+    add(checkBlock(body, TERRAFORM_BLOCK, { file: context.file, pointer, name: "terraform" }));
     if (typeof body.required_version === "string") checkRequiredVersion(body.required_version, joinPointer(pointer, "required_version"), context.target, against, report);
     for (const { body: providers, pointer: at } of context.objects(body.required_providers, joinPointer(pointer, "required_providers"), "required_providers")) {
       for (const [name, requirement] of Object.entries(providers)) {
@@ -84,13 +89,13 @@ export function checkTerraformSection(section: unknown, context: TerraformBlockC
         }
         for (const { body: config, pointer: configPointer } of context.objects(byType[type], typePointer, `backend "${type}"`)) {
           backends.push(configPointer);
-          diagnostics.push(...checkBackend(type, config, configPointer, release, against, context));
+          add(checkBackend(type, config, configPointer, release, against, context));
         }
       }
     }
     for (const { body: cloud, pointer: at } of context.objects(body.cloud, joinPointer(pointer, "cloud"), "cloud")) {
       clouds.push(at);
-      diagnostics.push(...checkBlock(cloud, context.schemas.cloud(release)!.block, { file: context.file, pointer: at, name: "cloud" }));
+      add(checkBlock(cloud, context.schemas.cloud(release)!.block, { file: context.file, pointer: at, name: "cloud" }));
     }
   }
 
@@ -187,7 +192,9 @@ function checkRequirement(
     });
     return;
   }
-  if (typeof requirement !== "string") diagnostics.push(...checkBlock(spec, PROVIDER_REQUIREMENT, { file: context.file, pointer, name: `required_providers.${name}` }));
+  if (typeof requirement !== "string") {
+    for (const d of checkBlock(spec, PROVIDER_REQUIREMENT, { file: context.file, pointer, name: `required_providers.${name}` })) diagnostics.push(d);
+  }
   if (typeof spec.source === "string") {
     try {
       parseProviderAddress(spec.source);
@@ -257,7 +264,7 @@ function explainBackendFinding(
   if (key === undefined) return d;
   if (d.rule === "deprecated") {
     const path = relative.filter((s) => !/^\d+$/.test(s)).join(".");
-    const replacement = schema.deprecations?.[path];
+    const replacement = schema.deprecations && Object.hasOwn(schema.deprecations, path) ? schema.deprecations[path] : undefined;
     return replacement ? { ...d, detail: `${d.detail ? `${d.detail} ` : ""}${replacement}`, suggestions: replacementNames(replacement) } : d;
   }
   if (d.rule !== "unknown-argument" || relative.length !== 1) return d;

@@ -69,9 +69,9 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
       ...(options.terraformVersion ? { terraform: { version: options.terraformVersion, source: "--terraform-version" } } : {}),
     });
     strict = settings.strict;
-    const terraform = settings.terraform();
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
-    const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions: settings.providerVersions, ...(terraform ? { terraform } : {}) });
+    // The Terraform release is asked for only if a document needs it (a backend, cloud or required_version).
+    const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions: settings.providerVersions, terraform: settings.terraform });
     result = applySuppressions(checked, settings.suppressions);
   } catch (err) {
     // A corrupt or unreadable schema is unusable input too: never a silent pass, never "internal error".
@@ -80,7 +80,12 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
     return EXIT_USAGE;
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  process.stdout.write(format(result, options.format, color));
+  // Inputs that could not be checked do not hide the findings of the others; they are named
+  // after them, and make the exit code 2.
+  const unusable = result.unusable ?? [];
+  if (unusable.length === 0 || result.summary.files > 0) process.stdout.write(format(result, options.format, color));
+  for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${problem}\n`);
+  if (unusable.length > 0) return EXIT_USAGE;
   const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

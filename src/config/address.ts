@@ -18,44 +18,68 @@ export type AddressMatcher = (d: Pick<Diagnostic, "file" | "pointer" | "address"
 export function compileAddress(address: string | undefined, where: { configDir: string; cwd: string }): AddressMatcher {
   if (address === undefined) return () => true;
   const hash = address.indexOf("#");
-  if (hash < 0) {
-    const pattern = globToRegExp(address, ".*");
-    return (d) => d.address !== undefined && pattern.test(d.address);
-  }
+  if (hash < 0) return (d) => d.address !== undefined && matchStars(address, d.address);
   const filePattern = address.slice(0, hash).replace(/\\/g, "/").replace(/^\.\//, "");
-  const pointerPattern = address.slice(hash + 1);
-  const file = filePattern === "" ? undefined : globToRegExp(filePattern, "[^/]*", true);
-  const pointer = new RegExp(`^${globSource(pointerPattern, "[^/]*")}(?:/.*)?$`);
+  const pointerPattern = address.slice(hash + 1).split("/");
+  const fileSegments = filePattern === "" ? undefined : filePattern.split("/");
   return (d) => {
-    if (!pointer.test(d.pointer)) return false;
-    if (!file) return true;
-    const relative = path.relative(where.configDir, path.resolve(where.cwd, d.file)).split(path.sep).join("/");
-    return file.test(relative);
+    // The pointer's first segments match the pattern's, one by one: that place or below it.
+    const pointer = d.pointer.split("/");
+    if (pointer.length < pointerPattern.length || !pointerPattern.every((p, i) => matchStars(p, pointer[i]!))) return false;
+    if (!fileSegments) return true;
+    const relative = path.relative(where.configDir, path.resolve(where.cwd, d.file)).split(path.sep);
+    return matchSegments(fileSegments, relative);
   };
 }
 
-function globToRegExp(glob: string, star: string, doubleStar = false): RegExp {
-  return new RegExp(`^${globSource(glob, star, doubleStar)}$`);
+/**
+ * Whether `text` matches `pattern`, where `*` stands for any run of characters. Without
+ * backtracking (a regular expression of many `.*` takes exponential time on a near miss): the
+ * pieces between stars are found leftmost, one after the other, which is enough for stars.
+ */
+function matchStars(pattern: string, text: string): boolean {
+  return matchPieces(pattern.split("*"), text.length, (piece, from, to) => {
+    const found = text.indexOf(piece, from);
+    return found >= 0 && found + piece.length <= to ? found : -1;
+  }, (piece, at) => text.startsWith(piece, at));
 }
 
-function globSource(glob: string, star: string, doubleStar = false): string {
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*" && doubleStar && glob[i + 1] === "*") {
-      // `**/` matches no directory too.
-      if (glob[i + 2] === "/") {
-        source += "(?:.*/)?";
-        i += 2;
-      } else {
-        source += ".*";
-        i += 1;
-      }
-    } else if (c === "*") {
-      source += star;
-    } else {
-      source += c.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-    }
+/** File path segments against a pattern's: `*` within a segment, a `**` segment for any number of segments. */
+function matchSegments(pattern: string[], segments: string[]): boolean {
+  const pieces: string[][] = [[]];
+  for (const segment of pattern) {
+    if (segment === "**") pieces.push([]);
+    else pieces[pieces.length - 1]!.push(segment);
   }
-  return source;
+  const matchesAt = (piece: string[], at: number) => piece.every((p, i) => at + i < segments.length && matchStars(p.replace(/\*\*+/g, "*"), segments[at + i]!));
+  return matchPieces(pieces, segments.length, (piece, from, to) => {
+    for (let at = from; at + piece.length <= to; at++) if (matchesAt(piece, at)) return at;
+    return -1;
+  }, matchesAt);
+}
+
+/**
+ * The leftmost-match scheme for a pattern split at its wildcards into `pieces` (strings or
+ * segment lists): the first piece must start the text, the last end it, and each one between is
+ * found after the one before.
+ */
+function matchPieces<P extends { length: number }>(
+  pieces: P[],
+  length: number,
+  find: (piece: P, from: number, to: number) => number,
+  matchesAt: (piece: P, at: number) => boolean,
+): boolean {
+  const first = pieces[0]!;
+  if (pieces.length === 1) return first.length === length && matchesAt(first, 0);
+  const last = pieces[pieces.length - 1]!;
+  const end = length - last.length;
+  if (end < first.length || !matchesAt(first, 0) || !matchesAt(last, end)) return false;
+  let at = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    if (piece.length === 0) continue;
+    const found = find(piece, at, end);
+    if (found < 0) return false;
+    at = found + piece.length;
+  }
+  return true;
 }

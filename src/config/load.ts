@@ -56,7 +56,7 @@ export interface ResolvedConfig {
 const RULE_IDS = Object.keys(RULES) as [RuleId, ...RuleId[]];
 
 const suppressionSchema = z.strictObject({
-  rule: z.string({ error: "expected a rule id" }).refine((rule) => rule in RULES, {
+  rule: z.string({ error: "expected a rule id" }).refine((rule) => Object.hasOwn(RULES, rule), {
     error: (issue) => `unknown rule "${String(issue.input)}" (rules: ${RULE_IDS.join(", ")})`,
   }),
   address: z

@@ -3,7 +3,7 @@
  * flags or SchemaCheck's options give. One function for both, so a suppression or a pinned
  * provider version means the same in synth as on the command line.
  */
-import { type TerraformTarget, terraformOnPath } from "../terraform/version.js";
+import { type TerraformTarget, terraformOnPathWhenNeeded } from "../terraform/version.js";
 import { shippedTerraformSchemas } from "../terraform/backends.js";
 import { compareVersions, normalizeVersion, parseConstraint } from "../schema/versions.js";
 import { InputError } from "../check/input-error.js";
@@ -23,13 +23,17 @@ export interface Settings {
   providerVersions: Record<string, string>;
   strict: boolean;
   suppressions: readonly Suppression[];
-  /** The release the terraform block is checked against: given, configured, else `terraform` on PATH (asked on first use). */
+  /**
+   * The release the terraform block is checked against: given, configured, else `terraform` on
+   * PATH (asked on first use: pass the function itself to a check, which asks only when a
+   * document needs the release).
+   */
   terraform(): TerraformTarget | undefined;
 }
 
 export function resolveSettings(config: ResolvedConfig, overrides: SettingOverrides = {}): Settings {
   const configured = config.terraformVersion === undefined ? undefined : { version: configuredVersion(config), source: `terraformVersion in ${config.file}` };
-  let onPath: { target: TerraformTarget | undefined } | undefined;
+  const onPath = terraformOnPathWhenNeeded();
   const providerVersions = { ...config.providerVersions, ...overrides.providerVersions };
   for (const [name, version] of Object.entries(providerVersions)) {
     const given = overrides.providerVersions !== undefined && Object.hasOwn(overrides.providerVersions, name);
@@ -39,7 +43,7 @@ export function resolveSettings(config: ResolvedConfig, overrides: SettingOverri
     providerVersions,
     strict: overrides.strict ?? config.strict ?? false,
     suppressions: config.suppressions,
-    terraform: () => overrides.terraform ?? configured ?? (onPath ??= { target: terraformOnPath() }).target,
+    terraform: () => overrides.terraform ?? configured ?? onPath(),
   };
 }
 

@@ -48,6 +48,12 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
     bad: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "r", "target_vault_name": "v", "lifecycle": 7 }] } } } }',
     good: '{ "resource": { "aws_backup_plan": { "plan": { "name": "daily", "rule": [{ "rule_name": "r", "target_vault_name": "v", "lifecycle": [{ "delete_after": 7 }] }] } } } }',
   },
+  duplicate: {
+    severity: "error",
+    help: "JSON lets an object repeat a key and JSON.parse keeps the last one, but Terraform reads every occurrence: a repeated block type adds blocks (and all of them are checked), while a repeated argument is \"Duplicate argument\", a repeated key in an object value \"Duplicate object attribute\", and a second resource or default provider configuration of the same name \"Duplicate resource configuration\" or \"Duplicate provider configuration\". Usually two escape hatches (addOverride) writing the same key, or hand-edited JSON.",
+    bad: '{ "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs", "bucket": "logs-eu" } } } }',
+    good: '{ "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs-eu" } } } }',
+  },
   deprecated: {
     severity: "warning",
     help: "The provider (or Terraform, for backends) marks this argument or block as deprecated. It still works, but a later version removes it; the detail names the replacement when the schema does.",
@@ -77,6 +83,12 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
     help: "terraform.required_version excludes the Terraform release checked against (--terraform-version, the terraform on PATH, or the newest known release), so that Terraform refuses to run the configuration.",
     bad: '{ "terraform": { "required_version": "< 1.5.0" } }   (checked against Terraform 1.11.4)',
     good: '{ "terraform": { "required_version": ">= 1.5.0" } }',
+  },
+  "terraform-version-unknown": {
+    severity: "warning",
+    help: "Backend, cloud and required_version checks depend on the Terraform release that will run the configuration. Without --terraform-version (or terraformVersion in the configuration) the checker asks the terraform on PATH; when that binary fails (no JSON from `terraform version -json`, no answer within 5 s), it checks against the newest release it knows and says so here, because the findings may differ for the release you run.",
+    bad: '{ "terraform": { "backend": { "s3": { "bucket": "state", "key": "app", "region": "eu-west-1", "use_lockfile": true } } } }   (a broken terraform on PATH)',
+    good: "cdktf-schema-check --terraform-version 1.11.4 cdktf.out",
   },
   "undeclared-provider": {
     severity: "warning",

@@ -5,11 +5,13 @@ export const RULES = {
   "missing-argument": "A required argument is absent, or a block appears fewer times than its minimum.",
   "type-mismatch": "A value Terraform converts implicitly (warning) or cannot convert (error) to the argument's type.",
   "block-shape": "A value where a block belongs, more blocks than allowed, or blocks nested the wrong way.",
+  duplicate: "A key given twice where Terraform allows one: an argument, a key of an object value, a resource or provider configuration.",
   deprecated: "An argument or block the provider marks as deprecated.",
   "schema-unavailable": "No schema is available for a provider; its resources are not checked.",
   "schema-approximate": "No schema of the provider version asked for: its resources are checked against the nearest version of the same major.",
   "invalid-value": "A value Terraform rejects outright: a malformed version constraint or provider source address.",
   "required-version": "terraform.required_version excludes the Terraform version checked against.",
+  "terraform-version-unknown": "The terraform on PATH could not say its version, so the terraform block was checked against the newest release this checker knows.",
   "undeclared-provider": "A provider used by resources but not declared in terraform.required_providers (Terraform assumes hashicorp/<name>).",
   "unused-suppression": "A suppression in the configuration that matched no finding (remove it, or fix its rule or address).",
 } as const;

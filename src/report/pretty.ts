@@ -52,7 +52,10 @@ export function checkedAgainstLines(result: CheckResult): string[] {
   return [
     "Checked against:",
     ...against.providers.map((p) => escapeControl(`  ${p.address} ${p.version} (schema from ${p.from}): ${p.reason}`)),
-    escapeControl(`  Terraform ${terraform.version} (${terraform.source}) for the terraform block${terraform.release === terraform.version ? "" : `, with the backend schemas of ${terraform.release}`}`),
+    // Absent when no terraform block needed a release (then none was asked for).
+    ...(terraform
+      ? [escapeControl(`  Terraform ${terraform.version} (${terraform.source}) for the terraform block${terraform.release === terraform.version ? "" : `, with the backend schemas of ${terraform.release}`}`)]
+      : []),
   ];
 }
 

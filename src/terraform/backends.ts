@@ -66,7 +66,7 @@ export class TerraformSchemas {
    * version (backend schemas change with minor releases, not patches), else none.
    */
   releaseFor(version: string): string | undefined {
-    if (this.data.releases[version]) return version;
+    if (Object.hasOwn(this.data.releases, version)) return version;
     const sameMinor = this.releases().filter((r) => minorOf(r) === minorOf(version));
     return sameMinor.filter((r) => compareVersions(r, version) <= 0).at(-1) ?? sameMinor[0];
   }
@@ -83,21 +83,22 @@ export class TerraformSchemas {
   }
 
   backendTypes(release: string): string[] {
-    return Object.keys(this.data.releases[release]?.backends ?? {}).sort();
+    return Object.keys(own(this.data.releases, release)?.backends ?? {}).sort();
   }
 
+  /** Backend names come from the configuration: looked up as own keys only (`constructor` is no backend). */
   backend(release: string, type: string): BackendSchema | undefined {
-    const id = this.data.releases[release]?.backends[type];
-    return id === undefined ? undefined : this.data.schemas[id];
+    const id = own(own(this.data.releases, release)?.backends ?? {}, type);
+    return id === undefined ? undefined : own(this.data.schemas, id);
   }
 
   removedBackend(release: string, type: string): string | undefined {
-    return this.data.releases[release]?.removed[type];
+    return own(own(this.data.releases, release)?.removed ?? {}, type);
   }
 
   cloud(release: string): BackendSchema | undefined {
-    const id = this.data.releases[release]?.cloud;
-    return id === undefined ? undefined : this.data.schemas[id];
+    const id = own(this.data.releases, release)?.cloud;
+    return id === undefined ? undefined : own(this.data.schemas, id);
   }
 
   /** Releases whose `type` backend has a top-level argument `name`. */
@@ -107,6 +108,10 @@ export class TerraformSchemas {
       return block !== undefined && (Object.hasOwn(block.attributes ?? {}, name) || Object.hasOwn(block.block_types ?? {}, name));
     });
   }
+}
+
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 let shipped: TerraformSchemas | undefined;

@@ -333,7 +333,10 @@ function blockInstance(payload: Payload, body: z.ZodType, name: string, value: u
   else if (isPlainObject(value)) forward(payload, body, value, path);
   else if (Array.isArray(value) && value.every(isPlainObject)) {
     // An array of objects is one body made of all their properties (rare, but valid HCL JSON).
-    forward(payload, body, Object.assign({}, ...value), path);
+    // Copied key by key: spreading an unbounded array into a call overflows the stack.
+    const merged: Record<string, unknown> = {};
+    for (const part of value) for (const [key, v] of Object.entries(part)) Object.defineProperty(merged, key, { value: v, enumerable: true, writable: true, configurable: true });
+    forward(payload, body, merged, path);
   } else {
     addFinding(payload, {
       rule: "block-shape",

@@ -7,10 +7,12 @@
  *    " 5", "1_000", "NaN");
  *  - bool never converts to number, nor number to bool.
  */
+import { ExactNumber, isFaithfulDouble, isJsonNumber, isJsonNumberText, plainDecimal } from "../core/exact-number.js";
 import type { CtyType } from "../schema/format.js";
 
 export type PrimitiveType = "string" | "number" | "bool";
-export type JsonPrimitive = string | number | boolean;
+/** A number a double cannot hold (`1e400`) comes as an ExactNumber. */
+export type JsonPrimitive = string | number | boolean | ExactNumber;
 
 export type Conversion =
   | { kind: "exact" }
@@ -21,16 +23,16 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOOL_STRINGS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false };
 
 export function convertPrimitive(value: JsonPrimitive, type: PrimitiveType): Conversion {
-  if (typeof value === type || (type === "bool" && typeof value === "boolean")) return { kind: "exact" };
+  if (typeof value === type || (type === "bool" && typeof value === "boolean") || (type === "number" && value instanceof ExactNumber)) return { kind: "exact" };
   switch (type) {
     case "string":
-      return { kind: "converted", to: typeof value === "number" ? formatNumber(value) : String(value) };
+      return { kind: "converted", to: isJsonNumber(value) ? formatNumber(value) : String(value) };
     case "number":
       if (typeof value === "boolean") return { kind: "rejected", reason: "Terraform never converts a bool to a number" };
-      if (DECIMAL.test(value as string)) return { kind: "converted", to: Number(value) };
+      if (DECIMAL.test(value as string)) return { kind: "converted", to: decimalNumber(value as string) };
       return { kind: "rejected", reason: `the string ${JSON.stringify(value)} is not a decimal number` };
     case "bool":
-      if (typeof value === "number") {
+      if (isJsonNumber(value)) {
         return {
           kind: "rejected",
           reason: "Terraform never converts a number to a bool",
@@ -52,9 +54,22 @@ export function convertPrimitive(value: JsonPrimitive, type: PrimitiveType): Con
   }
 }
 
-/** Numbers as Terraform prints them: never in exponent notation. */
-export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
+/** The number a decimal string means, exactly, as JSON writes it (`"1e400"` stays `1e400`, `"+.5"` is `0.5`). */
+function decimalNumber(text: string): number | ExactNumber {
+  const json = isJsonNumberText(text) ? text : plainDecimal(text.replace(/^\+/, ""));
+  return isFaithfulDouble(json) ? Number(json) : new ExactNumber(json);
+}
+
+/** Numbers as Terraform prints them: exact, never in exponent notation (but for absurd exponents). */
+export function formatNumber(n: number | ExactNumber): string {
+  if (typeof n === "number") return Number.isFinite(n) ? plainDecimal(String(n)) : String(n);
+  return plainDecimal(n.text);
+}
+
+/** A value as JSON text; numbers exactly as they are (`1e400` stays `1e400`). */
+export function jsonLiteral(value: JsonPrimitive | JsonPrimitive[]): string {
+  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(",")}]`;
+  return value instanceof ExactNumber ? value.text : JSON.stringify(value);
 }
 
 /** Terraform's words for a type: "string", "list of string", "map of object"… */
@@ -76,6 +91,7 @@ export function describeType(type: CtyType): string {
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
+  if (value instanceof ExactNumber) return `the number ${value.text}`;
   switch (typeof value) {
     case "string":
       return `the string ${JSON.stringify(value)}`;

@@ -7,7 +7,8 @@
 import { z } from "../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
 import { isTemplateExpression } from "../hcl/interpolation.js";
-import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, withArticle } from "./conversion.js";
+import { ExactNumber } from "../core/exact-number.js";
+import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, jsonLiteral, withArticle } from "./conversion.js";
 import { type Finding, type Payload, addFinding, forward } from "./findings.js";
 import { byKind, isPlainObject } from "./kind.js";
 import { bodySchema } from "./block.js";
@@ -158,19 +159,19 @@ function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z
   return z.unknown().check((payload) => {
     const value = payload.value;
     if (value === undefined || value === null || isTemplateExpression(value)) return;
-    if (typeof value === "object") {
+    if (typeof value === "object" && !(value instanceof ExactNumber)) {
       addFinding(payload, mismatch(type, name, value));
       return;
     }
     const conversion = convertPrimitive(value as JsonPrimitive, type);
     if (conversion.kind === "converted") {
-      const to = JSON.stringify(conversion.to);
+      const to = jsonLiteral(conversion.to);
       addFinding(payload, {
         rule: "type-mismatch",
         severity: "warning",
         message: `${element ? `elements of "${name}" are ${type}s` : `"${name}" is ${withArticle(type)} argument`}: Terraform converts ${describeValue(value)} to ${to}`,
         detail:
-          `Terraform accepts ${JSON.stringify(value)} here and converts it to ${withArticle(type)}, but ${BINDINGS} ` +
+          `Terraform accepts ${jsonLiteral(value as JsonPrimitive)} here and converts it to ${withArticle(type)}, but ${BINDINGS} ` +
           `declare ${element ? `the elements of "${name}" as ${type}s` : `"${name}" as ${withArticle(type)}`} and reject ${describeValue(value)}. Write ${to}.`,
         suggestions: [to],
       });
@@ -178,7 +179,7 @@ function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z
       addFinding(payload, {
         ...mismatch(type, name, value),
         detail: `Terraform cannot convert ${describeValue(value)} to ${withArticle(type)}: ${conversion.reason}.`,
-        suggestions: conversion.suggestion === undefined ? [] : [JSON.stringify(conversion.suggestion)],
+        suggestions: conversion.suggestion === undefined ? [] : [jsonLiteral(conversion.suggestion)],
       });
     }
   });
@@ -200,12 +201,12 @@ function mismatch(type: CtyType, name: string, value: unknown): Finding {
     ...(wrapped
       ? {
           detail: `Terraform does not turn a single value into a ${type[0]}; wrap it in an array.`,
-          suggestions: [JSON.stringify([value])],
+          suggestions: [jsonLiteral([value as JsonPrimitive])],
         }
       : {}),
   };
 }
 
 function kindIsScalar(value: unknown): boolean {
-  return value !== null && typeof value !== "object";
+  return value !== null && (typeof value !== "object" || value instanceof ExactNumber);
 }

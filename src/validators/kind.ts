@@ -5,6 +5,7 @@
  * acceptable at all (reporting our own finding when not), and the union only ever has one branch
  * that matches the kind; the checker keeps that branch's issues (see `zod-issues.ts`).
  */
+import { ExactNumber, isJsonNumber } from "../core/exact-number.js";
 import { z } from "../zod.js";
 import { type Finding, addFinding } from "./findings.js";
 
@@ -12,6 +13,7 @@ export type JsonKind = "null" | "string" | "number" | "bool" | "array" | "object
 
 export function kindOf(value: unknown): JsonKind {
   if (value === null) return "null";
+  if (value instanceof ExactNumber) return "number";
   if (Array.isArray(value)) return "array";
   switch (typeof value) {
     case "string":
@@ -26,13 +28,13 @@ export function kindOf(value: unknown): JsonKind {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber);
 }
 
 const BASE: Record<JsonKind, z.ZodType> = {
   null: z.null(),
   string: z.string(),
-  number: z.number(),
+  number: z.custom(isJsonNumber),
   bool: z.boolean(),
   array: z.array(z.unknown()),
   object: z.record(z.string(), z.unknown()),

@@ -1,14 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findDocuments } from "../../src/check/discover.js";
-import { InputError } from "../../src/check/input-error.js";
+
+function tree(files: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), "discover-"));
+  for (const file of files) {
+    mkdirSync(join(root, file, ".."), { recursive: true });
+    writeFileSync(join(root, file), "{}");
+  }
+  return root;
+}
+
+const relative = (root: string, paths: string[]) => paths.map((f) => f.slice(root.length + 1));
 
 describe("which files a directory stands for", () => {
-  const root = mkdtempSync(join(tmpdir(), "discover-"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-  for (const file of [
+  const root = tree([
     "cdktf.out/manifest.json",
     "cdktf.out/stacks/web/cdk.tf.json",
     "cdktf.out/stacks/db/cdk.tf.json",
@@ -17,26 +25,75 @@ describe("which files a directory stands for", () => {
     "modules/net/vpc.tf.json",
     "node_modules/pkg/cdk.tf.json",
     ".terraform/modules/m/cdk.tf.json",
-  ]) {
-    mkdirSync(join(root, file, ".."), { recursive: true });
-    writeFileSync(join(root, file), "{}");
-  }
+  ]);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("finds **/cdk.tf.json and the *.tf.json directly inside, skipping node_modules and .terraform", async () => {
-    expect((await findDocuments([root])).map((f) => f.slice(root.length + 1))).toEqual([
-      "cdktf.out/stacks/db/cdk.tf.json",
-      "cdktf.out/stacks/web/cdk.tf.json",
-      "main.tf.json",
-    ]);
+    const { files, problems } = await findDocuments([root]);
+    expect(relative(root, files)).toEqual(["cdktf.out/stacks/db/cdk.tf.json", "cdktf.out/stacks/web/cdk.tf.json", "main.tf.json"]);
+    expect(problems).toEqual([]);
   });
 
   it("takes named files as they are, once each", async () => {
     const vpc = join(root, "modules/net/vpc.tf.json");
-    expect(await findDocuments([vpc, vpc])).toEqual([vpc]);
+    expect(await findDocuments([vpc, vpc])).toEqual({ files: [vpc], problems: [] });
   });
 
-  it("refuses a missing path and a directory with nothing to check", async () => {
-    await expect(findDocuments([join(root, "nope")])).rejects.toThrow(new InputError(`${join(root, "nope")}: no such file or directory`));
-    await expect(findDocuments([join(root, "modules")])).rejects.toThrow(InputError);
+  it("reports a missing path and a directory with nothing to check, and still finds the rest", async () => {
+    const vpc = join(root, "modules/net/vpc.tf.json");
+    expect(await findDocuments([join(root, "nope"), join(root, "modules"), vpc])).toEqual({
+      files: [vpc],
+      problems: [`${join(root, "nope")}: no such file or directory`, `${join(root, "modules")}: no cdk.tf.json or *.tf.json files in this directory`],
+    });
+  });
+});
+
+describe("symbolic links, followed as Terraform follows them", () => {
+  const root = tree(["real/stacks/web/cdk.tf.json", "shared/base.tf.json", "elsewhere/cdk.tf.json"]);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // A linked stack directory, a linked file, a loop back up, and a link to nothing.
+  symlinkSync(join(root, "elsewhere"), join(root, "real/stacks/linked"));
+  symlinkSync(join(root, "shared/base.tf.json"), join(root, "real/base.tf.json"));
+  symlinkSync(join(root, "real"), join(root, "real/stacks/web/loop"));
+  symlinkSync(join(root, "gone.tf.json"), join(root, "real/dangling.tf.json"));
+
+  it("finds linked stack directories and files, enters each directory once, and names a dangling link", async () => {
+    const { files, problems } = await findDocuments([join(root, "real")]);
+    expect(relative(root, files)).toEqual(["real/base.tf.json", "real/stacks/linked/cdk.tf.json", "real/stacks/web/cdk.tf.json"]);
+    expect(problems).toEqual([`${join(root, "real/dangling.tf.json")}: cannot read: no such file or directory`]);
+  });
+
+  it("checks a file reached under two names once", async () => {
+    const { files } = await findDocuments([join(root, "real/base.tf.json"), join(root, "shared/base.tf.json"), join(root, "real"), join(root, "real/stacks")]);
+    expect(relative(root, files)).toEqual(["real/base.tf.json", "real/stacks/linked/cdk.tf.json", "real/stacks/web/cdk.tf.json"]);
+  });
+
+  it("says a named dangling link is a link to nothing", async () => {
+    expect((await findDocuments([join(root, "real/dangling.tf.json")])).problems).toEqual([
+      `${join(root, "real/dangling.tf.json")}: a symbolic link to a path that does not exist`,
+    ]);
+  });
+});
+
+// Permissions do not stop root: these cases need an ordinary user (see test/cli/reliability.test.ts for the CLI, which drops to one).
+describe.runIf(process.getuid?.() !== 0)("directories that cannot be read", () => {
+  const root = tree(["ok/cdk.tf.json", "locked/inner/cdk.tf.json"]);
+  chmodSync(join(root, "locked"), 0o000);
+  afterAll(() => {
+    chmodSync(join(root, "locked"), 0o755);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("reports the directory and finds the rest", async () => {
+    const { files, problems } = await findDocuments([root]);
+    expect(relative(root, files)).toEqual(["ok/cdk.tf.json"]);
+    expect(problems).toEqual([`${join(root, "locked")}: cannot read this directory: permission denied (EACCES)`]);
+  });
+
+  it("says that a file behind a directory it cannot enter cannot be reached, not that it is missing", async () => {
+    const file = join(root, "locked/inner/cdk.tf.json");
+    expect((await findDocuments([file])).problems).toEqual([
+      `${file}: cannot read: permission denied (EACCES): a directory on the way to it cannot be entered`,
+    ]);
   });
 });

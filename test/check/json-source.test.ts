@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JsonSource, MalformedJsonError } from "../../src/check/json-source.js";
+import { ExactNumber } from "../../src/core/exact-number.js";
 import { joinPointer, parsePointer } from "../../src/core/pointer.js";
 
 const text = `{
@@ -70,9 +71,82 @@ describe("JSON pointers (RFC 6901)", () => {
 });
 
 describe("JsonSource: a byte order mark", () => {
-  it("is accepted, as editors write it", () => {
-    const source = JsonSource.parse("bom.tf.json", '\uFEFF{"a": 1}');
-    expect(source.value()).toEqual({ a: 1 });
-    expect(source.position("/a")).toEqual({ line: 1, column: 3 });
+  it("is rejected, as Terraform rejects it (\"Invalid start of value\")", () => {
+    expect(() => JsonSource.parse("bom.tf.json", '\uFEFF{"a": 1}')).toThrow(
+      new MalformedJsonError(
+        "bom.tf.json",
+        { line: 1, column: 1 },
+        'the file starts with a byte order mark (U+FEFF), which is not JSON: Terraform rejects it ("Invalid start of value"); save the file as UTF-8 without one',
+      ),
+    );
+  });
+});
+
+describe("JsonSource: no nesting limit (Terraform has none)", () => {
+  it("parses arrays 10,000 deep and objects 100,000 deep, and places a pointer at the bottom", () => {
+    const arrays = JsonSource.parse("deep.tf.json", `{"locals": {"x": ${"[".repeat(10_000)}1${"]".repeat(10_000)}}}`);
+    let value = (arrays.value() as { locals: { x: unknown } }).locals.x;
+    for (let depth = 0; depth < 10_000; depth++) value = (value as unknown[])[0];
+    expect(value).toBe(1);
+    const objects = JsonSource.parse("deep.tf.json", `${'{"a":\n'.repeat(100_000)}1${"}".repeat(100_000)}`);
+    expect(objects.position("/a".repeat(100_000))).toEqual({ line: 100_000, column: 2 });
+  });
+});
+
+describe("JsonSource: numbers as written", () => {
+  it("keeps a number a double cannot hold as an ExactNumber, every other as a number", () => {
+    const source = JsonSource.parse("n.tf.json", '{"big": 1e400, "long": 12345678901234567890123, "tiny": 1e-400, "a": 1.50, "b": 1e3, "c": [0.1, 9007199254740993]}');
+    expect(source.value()).toEqual({
+      big: new ExactNumber("1e400"),
+      long: new ExactNumber("12345678901234567890123"),
+      tiny: new ExactNumber("1e-400"),
+      a: 1.5,
+      b: 1000,
+      c: [0.1, new ExactNumber("9007199254740993")],
+    });
+    expect(JsonSource.parse("n.tf.json", "1e400").value()).toEqual(new ExactNumber("1e400"));
+  });
+});
+
+describe("JsonSource: keys given twice", () => {
+  const text = '{\n  "a": 1,\n  "b": {"x": 1e400},\n  "a": 2,\n  "b": [{"y": 1}, {"x": 3}]\n}';
+
+  it("keeps the last value, as JSON.parse does, and knows every occurrence with its line and column", () => {
+    const source = JsonSource.parse("dup.tf.json", text);
+    const document = source.value() as Record<string, unknown>;
+    expect(document).toEqual({ a: 2, b: [{ y: 1 }, { x: 3 }] });
+    const occurrences = source.duplicatesIn(document)!;
+    expect([...occurrences.keys()]).toEqual(["a", "b"]);
+    expect(occurrences.get("a")!.map(({ line, column }) => `${line}:${column}`)).toEqual(["2:3", "4:3"]);
+  });
+
+  it("merges a repeated key into one array, and points into each occurrence as written", () => {
+    const source = JsonSource.parse("dup.tf.json", text);
+    const document = source.value() as Record<string, unknown>;
+    expect(source.merge(document, "b")).toEqual([{ x: new ExactNumber("1e400") }, { y: 1 }, { x: 3 }]);
+    expect(source.locate(["/b/0/x", "/b/1/y", "/b/2/x", "/b/2", "/a"])).toEqual([
+      { pointer: "/b/x", position: { line: 3, column: 9 } },
+      { pointer: "/b/0/y", position: { line: 5, column: 10 } },
+      { pointer: "/b/1/x", position: { line: 5, column: 20 } },
+      { pointer: "/b/1", position: { line: 5, column: 19 } },
+      { pointer: "/a", position: { line: 4, column: 3 } },
+    ]);
+  });
+
+  it("treats __proto__ as a plain key, as JSON.parse does", () => {
+    const source = JsonSource.parse("proto.tf.json", '{"__proto__": {"x": 1}, "__proto__": {"y": 1e400}}');
+    const document = source.value() as Record<string, unknown>;
+    source.merge(document, "__proto__");
+    expect(Object.getPrototypeOf(document)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(document, "__proto__")?.value).toEqual([{ x: 1 }, { y: new ExactNumber("1e400") }]);
+  });
+});
+
+describe("JsonSource: placing many findings", () => {
+  it("places 200,000 pointers in one pass over the file", () => {
+    const text = `{"list": [\n${Array.from({ length: 200_000 }, (_, i) => `  ${i}`).join(",\n")}\n]}`;
+    const source = JsonSource.parse("many.tf.json", text);
+    const located = source.locate(Array.from({ length: 200_000 }, (_, i) => `/list/${i}`));
+    expect(located.at(-1)).toEqual({ pointer: "/list/199999", position: { line: 200_001, column: 3 } });
   });
 });

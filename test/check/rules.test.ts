@@ -316,7 +316,8 @@ describe("block-shape", () => {
     expect(brief(check({ resource: { demo_subnet_group: { sg: ["x"] } } }))).toEqual([
       'error block-shape /resource/demo_subnet_group/sg/0: resource "demo_subnet_group" "sg" is a block: expected an object, got the string "x"',
     ]);
-    expect(brief(check([1] as object))).toEqual(["error block-shape : A Terraform JSON document is an object, got an array"]);
+    // Terraform reads a root array as several bodies and rejects each element that is not an object.
+    expect(brief(check([1] as object))).toEqual(["error block-shape /0: A Terraform JSON document that is an array holds one object per body, got the number 1"]);
   });
 });
 

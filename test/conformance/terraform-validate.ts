@@ -84,7 +84,9 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
     modules[`case_${c.name}`] = { source: `./cases/${c.name}`, ...inputs };
     texts.set(join("cases", c.name, "main.tf.json"), c.text);
   }
-  writeFileSync(join(root, "main.tf.json"), JSON.stringify({ variable: rootVariables, module: modules }, null, 1));
+  // An empty "variable" object names no block: Terraform rejects it ("Missing block label").
+  const variables = Object.keys(rootVariables).length > 0 ? { variable: rootVariables } : {};
+  writeFileSync(join(root, "main.tf.json"), JSON.stringify({ ...variables, module: modules }, null, 1));
   writeFileSync(join(root, SENTINEL_FILE), JSON.stringify(SENTINEL));
   // What `terraform init` would record for local modules; writing it saves an init per batch.
   const manifest = [{ Key: "", Source: "", Dir: "." }, ...cases.map((c) => ({ Key: `case_${c.name}`, Source: `./cases/${c.name}`, Dir: `cases/${c.name}` }))];

@@ -37,7 +37,6 @@ describe("pretty report", () => {
       3 errors, 2 warnings (1 file, 3 resources).
       Checked against:
         registry.terraform.io/hashicorp/demo 1.0.0 (schema from test/fixtures/demo-provider.ts): the newest available schema satisfying "1.0.0" (terraform.required_providers.demo)
-        Terraform 1.15.9 (the newest release this checker knows) for the terraform block
       "
     `);
   });
@@ -48,7 +47,6 @@ describe("pretty report", () => {
       "No problems found (1 file, 1 resource).
       Checked against:
         registry.terraform.io/hashicorp/demo 1.0.0 (schema from test/fixtures/demo-provider.ts): the newest available schema (no version constraint declared for "demo")
-        Terraform 1.15.9 (the newest release this checker knows) for the terraform block
       "
     `);
   });
@@ -93,11 +91,6 @@ describe("JSON report", () => {
               "version": "1.0.0",
             },
           ],
-          "terraform": {
-            "release": "1.15.9",
-            "source": "the newest release this checker knows",
-            "version": "1.15.9",
-          },
         },
         "diagnostics": [
           {

@@ -1,0 +1,36 @@
+/**
+ * Runs the CLI in a child process, for what an in-process run cannot show: another user's
+ * permissions (tests run as root in CI containers, and root reads everything), a small heap.
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { CliResult } from "./run.js";
+
+const ENTRY = fileURLToPath(new URL("entry.ts", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+export interface SpawnOptions {
+  cwd?: string;
+  /** Node.js options, e.g. `--max-old-space-size=96`. */
+  node?: string[];
+  /** Run as this uid (through `setpriv`, so root can test what an ordinary user meets). */
+  uid?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<CliResult> {
+  const command = [process.execPath, ...(options.node ?? []), "--import", TSX, ENTRY, ...args];
+  const [file, ...argv] =
+    options.uid === undefined ? command : ["setpriv", `--reuid=${options.uid}`, `--regid=${options.uid}`, "--clear-groups", ...command];
+  return new Promise((resolve, reject) => {
+    // tsx keeps a cache under the temporary directory per user: a dropped user gets its own.
+    const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += String(chunk)));
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr }));
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * Every test file gets its own cache directory: the checker remembers `terraform version` answers
+ * in $XDG_CACHE_HOME/cdktf-schema-check, and tests must neither read nor write the user's.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+
+const cache = mkdtempSync(join(tmpdir(), "cdktf-schema-check-cache-"));
+process.env.XDG_CACHE_HOME = cache;
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
