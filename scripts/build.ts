@@ -8,7 +8,8 @@
  * tsc cannot emit one source as both formats (the ES build locates shipped schemas with
  * `import.meta.url`, a syntax error in CommonJS), so esbuild converts each compiled ES module,
  * replacing `import.meta.url` with the URL of the module's ES twin (dist/x/y.js for
- * dist/cjs/x/y.js), so paths relative to it reach the same files. The CLI stays ES-only.
+ * dist/cjs/x/y.js), so paths relative to it reach the same files. Programs run as processes (the
+ * CLI, the bindings extractor's child) stay ES-only: the CommonJS modules start their ES twins.
  * No source maps: the package does not ship the TypeScript sources they would point at.
  *
  *   tsx scripts/build.ts [--out DIR]     (default: dist)
@@ -30,9 +31,11 @@ const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json"), "--outDir", out], { stdio: "inherit" });
 
 const META_URL = "__cdktfSchemaCheckModuleUrl";
+/** Programs node runs as processes of their own (the CLI, the bindings extractor's child): ES only, nobody requires them. */
+const PROCESS_ENTRIES = [`cli${path.sep}`, path.join("schema", "bindings", "extract-main.")];
 for (const file of filesUnder(out)) {
   const relative = path.relative(out, file);
-  if (relative.startsWith(`cli${path.sep}`)) continue;
+  if (PROCESS_ENTRIES.some((entry) => relative.startsWith(entry))) continue;
   const target = path.join(cjs, relative);
   mkdirSync(path.dirname(target), { recursive: true });
   if (file.endsWith(".d.ts")) {

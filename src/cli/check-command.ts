@@ -84,7 +84,7 @@ async function runCheck(paths: string[], options: CheckCommandOptions, dependenc
   // after them, and make the exit code 2.
   const unusable = result.unusable ?? [];
   if (unusable.length === 0 || result.summary.files > 0) process.stdout.write(format(result, options.format, color));
-  for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${problem}\n`);
+  for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${escapeControl(problem)}\n`);
   if (unusable.length > 0) return EXIT_USAGE;
   const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
