@@ -14,6 +14,11 @@ import { describeValue } from "../validators/conversion.js";
 import { annotateOverrides } from "./overrides.js";
 import { checkTerraformSection, type TerraformTarget } from "./terraform-block.js";
 import { isPlainObject } from "../validators/kind.js";
+import type { SchemaBlock } from "../schema/format.js";
+import type { MetaKind } from "../validators/language.js";
+import { shippedTerraformFunctions, type TerraformFunctions } from "../terraform/functions.js";
+import { bodyExpressions, documentExpressions } from "./expression-sites.js";
+import { type ExpressionCheckContext, type ProviderFunctions, checkExpressions } from "./expressions.js";
 
 export const TOP_LEVEL_KEYS = [
   "resource",
@@ -41,6 +46,8 @@ export interface DocumentCheckOptions {
   terraform?: TerraformTarget;
   /** Backend and cloud schemas per release; the shipped ones by default. */
   terraformSchemas?: TerraformSchemas;
+  /** Built-in functions per release; the shipped list by default. */
+  terraformFunctions?: TerraformFunctions;
 }
 
 /** What a check was measured against: provider schemas and the Terraform release. */
@@ -82,13 +89,16 @@ class DocumentWalker {
   readonly diagnostics: Diagnostic[] = [];
   resources = 0;
   private readonly providers: ProviderSchemas;
+  private readonly requiredProviders: ReadonlySet<string>;
   private readonly reported = new Set<string>();
 
   constructor(
     private readonly options: DocumentCheckOptions,
     document: Record<string, unknown>,
   ) {
-    this.providers = new ProviderSchemas(options.schemas, readRequiredProviders(document), options.providerVersions);
+    const requirements = readRequiredProviders(document);
+    this.requiredProviders = new Set(requirements.keys());
+    this.providers = new ProviderSchemas(options.schemas, requirements, options.providerVersions);
   }
 
   walk(document: unknown): void {
@@ -118,6 +128,31 @@ class DocumentWalker {
     this.walkResources("data", document.data);
     this.walkProviders(document.provider);
     this.walkTerraform(document.terraform);
+    this.diagnostics.push(...checkExpressions(documentExpressions(document), this.expressionContext({})));
+  }
+
+  /** invalid-expression and unknown-function in one body (see expressions.ts). */
+  private checkBodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, where: { address: string; constructPath?: string }): void {
+    this.diagnostics.push(...checkExpressions(bodyExpressions(body, block, pointer, meta), this.expressionContext(where)));
+  }
+
+  private expressionContext(where: { address?: string; constructPath?: string }): ExpressionCheckContext {
+    const target = this.target;
+    return {
+      file: this.options.file,
+      ...where,
+      terraform: { version: target.version, source: target.source, functions: () => this.options.terraformFunctions ?? shippedTerraformFunctions() },
+      providerFunctions: (localName) => this.providerFunctions(localName),
+    };
+  }
+
+  private providerFunctions(localName: string): ProviderFunctions {
+    // A module's required_providers may sit in another file: only a document that declares some is the whole list.
+    if (this.requiredProviders.size > 0 && !this.requiredProviders.has(localName)) return { declared: false };
+    if (!this.requiredProviders.has(localName)) return { declared: true };
+    const lookup = this.providers.lookup(localName);
+    const names = "snapshot" in lookup ? lookup.snapshot.functions?.() : undefined;
+    return names && "snapshot" in lookup ? { declared: true, names, what: `${lookup.snapshot.address} ${lookup.snapshot.version}` } : { declared: true };
   }
 
   private get terraformSchemas(): TerraformSchemas {
@@ -177,9 +212,11 @@ class DocumentWalker {
   private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
     const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
     const constructPath = constructPathOf(body);
+    const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
     const lookup = this.providers.lookup(providerLocalName(type, body.provider));
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
+      this.checkBodyExpressions(body, undefined, pointer, kind, where);
       return;
     }
     const { snapshot } = lookup;
@@ -222,6 +259,7 @@ class DocumentWalker {
         meta: kind,
       }),
     );
+    this.checkBodyExpressions(body, schema.block, pointer, kind, where);
   }
 
   /** `{"aws": body | [body…]}`: one configuration per alias. */
@@ -233,18 +271,15 @@ class DocumentWalker {
           const lookup = this.providers.lookup(localName);
           if (!("snapshot" in lookup)) {
             this.reportUnavailable(localName, lookup.unavailable, lookup.requirement.pointer ?? bodyPointer);
+            this.checkBodyExpressions(body, undefined, bodyPointer, "provider", { address: `provider.${localName}` });
             continue;
           }
           const alias = typeof body.alias === "string" ? `.${body.alias}` : "";
+          const address = `provider.${localName}${alias}`;
           this.diagnostics.push(
-            ...checkBlock(body, lookup.snapshot.provider(), {
-              file: this.options.file,
-              pointer: bodyPointer,
-              name: `provider "${localName}"`,
-              address: `provider.${localName}${alias}`,
-              meta: "provider",
-            }),
+            ...checkBlock(body, lookup.snapshot.provider(), { file: this.options.file, pointer: bodyPointer, name: `provider "${localName}"`, address, meta: "provider" }),
           );
+          this.checkBodyExpressions(body, lookup.snapshot.provider(), bodyPointer, "provider", { address });
         }
       }
     }

@@ -78,6 +78,18 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
     bad: '{ "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs" } } } }',
     good: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": "~> 6.0" } } }, "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs" } } } }',
   },
+  "invalid-expression": {
+    severity: "error",
+    help: "In Terraform JSON every argument string is a template: `${…}` interpolates an expression and `%{if}`/`%{for}` are directives (write `$${` and `%%{` for the literal characters). A string whose template or expression does not parse fails terraform validate and plan with HCL's message, such as \"Unclosed template interpolation sequence\" or \"Invalid 'for' expression\"; the finding repeats it, and where in the string it is. Typical causes: a missing closing brace, a shell or CloudFormation `${VAR}` that was meant literally, an object `for` without `=>`.",
+    bad: '{ "resource": { "aws_instance": { "web": { "for_each": "${{for s in var.servers : s.name s}}", "ami": "ami-123", "instance_type": "t3.micro" } } } }',
+    good: '{ "resource": { "aws_instance": { "web": { "for_each": "${{for s in var.servers : s.name => s}}", "ami": "ami-123", "instance_type": "t3.micro" } } } }',
+  },
+  "unknown-function": {
+    severity: "error",
+    help: "The function is not one of the Terraform release's built-in functions (the release checked against: --terraform-version, the terraform on PATH, or the newest known), or it is a provider function (`provider::<name>::<function>`) of a provider the module does not declare in required_providers or that does not offer it. Terraform fails with \"Call to unknown function\". Functions added in later releases (templatestring in 1.9, ephemeralasnull in 1.10, provider functions in 1.8) say which release they need. Provider functions are checked where the provider's schema lists them (schemas fetched with Terraform); snapshots extracted from bindings do not.",
+    bad: '{ "resource": { "aws_s3_bucket": { "b": { "bucket": "${lowercase(var.name)}" } } } }',
+    good: '{ "resource": { "aws_s3_bucket": { "b": { "bucket": "${lower(var.name)}" } } } }',
+  },
   "unused-suppression": {
     severity: "warning",
     help: "A suppression in the configuration (cdktf-schema-check.json, or \"schemaCheck\" in cdktf.json) matched no finding. The problem it silenced is fixed, or its rule or address is misspelled; remove it so it cannot hide a new finding later. It is a warning, so --strict fails on it.",

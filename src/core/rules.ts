@@ -10,6 +10,8 @@ export const RULES = {
   "invalid-value": "A value Terraform rejects outright: a malformed version constraint or provider source address.",
   "required-version": "terraform.required_version excludes the Terraform version checked against.",
   "undeclared-provider": "A provider used by resources but not declared in terraform.required_providers (Terraform assumes hashicorp/<name>).",
+  "invalid-expression": "A template or expression (a string with ${…} or %{…}) that Terraform cannot parse.",
+  "unknown-function": "A call to a function the Terraform release checked against (or the provider) does not have.",
   "unused-suppression": "A suppression in the configuration that matched no finding (remove it, or fix its rule or address).",
 } as const;
 

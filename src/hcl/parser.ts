@@ -93,9 +93,9 @@ function guarded(text: string, parse: () => ParseResult): ParseResult {
   }
 }
 
-const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [["||"], ["&&"], ["==", "!="], [">", ">=", "<", "<="], ["+", "-"], ["*", "/", "%"]];
-const OPERATOR_TOKENS: Record<BinaryOperator, TokenType> = {
-  "||": "||", "&&": "&&", "==": "==", "!=": "!=", ">": ">", ">=": ">=", "<": "<", "<=": "<=", "+": "+", "-": "-", "*": "*", "/": "/", "%": "%",
+/** Binary operators by precedence, 0 binding loosest (the tokens are spelled as the operators). */
+const LEVELS: Readonly<Record<BinaryOperator, number>> = {
+  "||": 0, "&&": 1, "==": 2, "!=": 2, ">": 3, ">=": 3, "<": 3, "<=": 3, "+": 4, "-": 4, "*": 5, "/": 5, "%": 5,
 };
 
 const OPPOSITE: Partial<Record<TokenType, TokenType>> = {
@@ -464,28 +464,25 @@ class Parser {
     return { kind: "conditional", condition, trueResult, falseResult, range: between(start, falseResult.range) };
   }
 
-  /** One precedence level (0 binds loosest), left-associative: a+b+c is (a+b)+c. */
+  /**
+   * Binary operations at precedence `level` and tighter (0 binds loosest), left-associative:
+   * a+b+c is (a+b)+c. Precedence climbing builds the tree hclsyntax's one-function-per-level
+   * descent builds, and stops at the same token after an error.
+   */
   private parseBinary(level: number): Expression {
-    if (level === BINARY_LEVELS.length) return this.parseWithTraversals();
-    const operators = BINARY_LEVELS[level]!;
     const mark = this.diagnostics.length;
-    let left = this.parseBinary(level + 1);
+    let left = this.parseWithTraversals();
     if (this.recovery && this.diagnostics.length > mark) return left;
-    let operator: BinaryOperator | undefined;
-    let right: Expression | undefined;
     for (;;) {
-      const next = this.peek();
-      const found = operators.find((op) => OPERATOR_TOKENS[op] === next.type);
-      if (!found) break;
-      if (operator && right) left = { kind: "binary", operator, left, right, range: between(left.range, right.range) };
-      operator = found;
+      const operator = this.peek().type as BinaryOperator;
+      const operatorLevel = Object.hasOwn(LEVELS, operator) ? LEVELS[operator] : -1;
+      if (operatorLevel < level) return left;
       this.read();
       const rightMark = this.diagnostics.length;
-      right = this.parseBinary(level + 1);
+      const right = this.parseBinary(operatorLevel + 1);
       if (this.recovery && this.diagnostics.length > rightMark) return left;
+      left = { kind: "binary", operator, left, right, range: between(left.range, right.range) };
     }
-    if (!operator || !right) return left;
-    return { kind: "binary", operator, left, right, range: between(left.range, right.range) };
   }
 
   private parseWithTraversals(): Expression {

@@ -5,7 +5,7 @@
  */
 import { z } from "../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
-import { isTemplateExpression } from "../hcl/interpolation.js";
+import { isTemplateExpression } from "../hcl/index.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, withArticle } from "./conversion.js";
 import { type Finding, addFinding } from "./findings.js";
 import { byKind } from "./kind.js";
