@@ -18,7 +18,7 @@ import type { SchemaBlock } from "../schema/format.js";
 import type { MetaKind } from "../validators/language.js";
 import { shippedTerraformFunctions, type TerraformFunctions } from "../terraform/functions.js";
 import { bodyExpressions, documentExpressions } from "./expression-sites.js";
-import { type ExpressionCheckContext, type ProviderFunctions, checkExpressions } from "./expressions.js";
+import { type BuiltinFunctions, type ExpressionCheckContext, type ProviderFunctions, builtinFunctions, checkExpressions } from "./expressions.js";
 
 export const TOP_LEVEL_KEYS = [
   "resource",
@@ -128,20 +128,23 @@ class DocumentWalker {
     this.walkResources("data", document.data);
     this.walkProviders(document.provider);
     this.walkTerraform(document.terraform);
-    this.diagnostics.push(...checkExpressions(documentExpressions(document), this.expressionContext({})));
+    this.diagnostics.push(...checkExpressions((visit) => documentExpressions(document, visit), this.expressionContext({})));
   }
 
   /** invalid-expression and unknown-function in one body (see expressions.ts). */
   private checkBodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, where: { address: string; constructPath?: string }): void {
-    this.diagnostics.push(...checkExpressions(bodyExpressions(body, block, pointer, meta), this.expressionContext(where)));
+    this.diagnostics.push(...checkExpressions((visit) => bodyExpressions(body, block, pointer, meta, visit), this.expressionContext(where)));
   }
+
+  private builtins: (() => BuiltinFunctions) | undefined;
 
   private expressionContext(where: { address?: string; constructPath?: string }): ExpressionCheckContext {
     const target = this.target;
+    this.builtins ??= builtinFunctions(target.version, () => this.options.terraformFunctions ?? shippedTerraformFunctions());
     return {
       file: this.options.file,
       ...where,
-      terraform: { version: target.version, source: target.source, functions: () => this.options.terraformFunctions ?? shippedTerraformFunctions() },
+      terraform: { version: target.version, source: target.source, functions: this.builtins },
       providerFunctions: (localName) => this.providerFunctions(localName),
     };
   }

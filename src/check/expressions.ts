@@ -15,7 +15,7 @@
  */
 import type { Diagnostic } from "../core/diagnostic.js";
 import { suggestNames } from "../core/suggest.js";
-import { type FunctionCallSite, type HclDiagnostic, functionCalls, isTemplateExpression, parseExpression, parseTemplate } from "../hcl/index.js";
+import { type FunctionCallSite, type HclDiagnostic, type ParseResult, functionCalls, memoize, parseExpressionText, parseTemplateText } from "../hcl/index.js";
 import type { TerraformFunctions } from "../terraform/functions.js";
 import { minorOf } from "../terraform/releases.js";
 import type { ExpressionSite } from "./expression-sites.js";
@@ -24,8 +24,8 @@ export interface ExpressionCheckContext {
   file: string;
   address?: string;
   constructPath?: string;
-  /** The Terraform release checked against, and the built-in function lists (loaded on first call). */
-  terraform: { version: string; source: string; functions: () => TerraformFunctions };
+  /** The Terraform release checked against, and its built-in functions (see `builtinFunctions`). */
+  terraform: { version: string; source: string; functions: () => BuiltinFunctions };
   /** Provider functions by provider local name (see ProviderFunctions). */
   providerFunctions: (localName: string) => ProviderFunctions;
 }
@@ -37,27 +37,44 @@ export type ProviderFunctions =
   /** Declared; `names` when the provider's schema lists its functions (`what` names that schema). */
   | { declared: true; names?: readonly string[]; what?: string };
 
-export function checkExpressions(sites: Iterable<ExpressionSite & { address?: string }>, context: ExpressionCheckContext): Diagnostic[] {
+/** What the rules read off a parse: its errors, or the functions it calls. */
+interface Reading {
+  errors: readonly HclDiagnostic[];
+  calls: readonly FunctionCallSite[];
+}
+
+const reading = (parsed: ParseResult): Reading => ({
+  errors: parsed.diagnostics,
+  calls: parsed.diagnostics.length > 0 || parsed.unsupported ? [] : functionCalls(parsed.expression),
+});
+const readTemplate = memoize((text) => reading(parseTemplateText(text)));
+const readExpression = memoize((text) => reading(parseExpressionText(text)));
+
+/**
+ * The findings on the sites a walk yields: `walk` calls its visitor with each site (see
+ * expression-sites.ts: `bodyExpressions`, `documentExpressions`).
+ */
+export function checkExpressions(walk: (visit: (site: ExpressionSite & { address?: string }) => void) => void, context: ExpressionCheckContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const site of sites) {
-    if (site.mode === "traversal" || (site.mode === "template" && !isTemplateExpression(site.text))) continue;
-    const parsed = site.mode === "template" ? parseTemplate(site.text) : parseExpression(site.text);
-    const where = {
-      file: context.file,
-      pointer: site.pointer,
-      ...((site.address ?? context.address) !== undefined ? { address: site.address ?? context.address } : {}),
-      ...(context.constructPath !== undefined ? { constructPath: context.constructPath } : {}),
-    };
-    if (parsed.diagnostics.length > 0) {
-      diagnostics.push({ severity: "error", rule: "invalid-expression", ...where, ...describeSyntaxError(site, parsed.diagnostics), suggestions: [] });
-      continue;
+  const where = (site: ExpressionSite & { address?: string }) => ({
+    file: context.file,
+    pointer: site.pointer,
+    ...((site.address ?? context.address) !== undefined ? { address: site.address ?? context.address } : {}),
+    ...(context.constructPath !== undefined ? { constructPath: context.constructPath } : {}),
+  });
+  walk((site) => {
+    if (site.mode === "traversal") return;
+    // No parenthesis, no call: most strings are references, whose parse is quick and kept by no one.
+    const read = site.mode === "template" ? (site.text.includes("(") ? readTemplate(site.text) : reading(parseTemplateText(site.text))) : readExpression(site.text);
+    if (read.errors.length > 0) {
+      diagnostics.push({ severity: "error", rule: "invalid-expression", ...where(site), ...describeSyntaxError(site, read.errors), suggestions: [] });
+      return;
     }
-    if (parsed.unsupported) continue;
-    for (const call of functionCalls(parsed.expression)) {
+    for (const call of read.calls) {
       const finding = unknownFunction(call, context);
-      if (finding) diagnostics.push({ severity: "error", rule: "unknown-function", ...where, ...finding });
+      if (finding) diagnostics.push({ severity: "error", rule: "unknown-function", ...where(site), ...finding });
     }
-  }
+  });
   return diagnostics;
 }
 
@@ -79,11 +96,31 @@ function clip(text: string, limit = 60): string {
 
 type FunctionFinding = Pick<Diagnostic, "message" | "detail" | "suggestions">;
 
+/** The function lists and the release standing for the version checked against, resolved once. */
+export interface BuiltinFunctions {
+  all: TerraformFunctions;
+  release: string;
+  available: ReturnType<TerraformFunctions["of"]>;
+}
+
+/** Loads the lists on first use: a document without function calls never reads them. */
+export function builtinFunctions(version: string, load: () => TerraformFunctions): () => BuiltinFunctions {
+  let resolved: BuiltinFunctions | undefined;
+  return () => {
+    if (!resolved) {
+      const all = load();
+      const release = all.nearestRelease(version);
+      resolved = { all, release, available: all.of(release) };
+    }
+    return resolved;
+  };
+}
+
 function unknownFunction(call: FunctionCallSite, context: ExpressionCheckContext): FunctionFinding | undefined {
   const { terraform } = context;
-  const all = terraform.functions();
-  const release = all.nearestRelease(terraform.version);
-  const available = all.of(release);
+  const { all, release, available } = terraform.functions();
+  // The common case first: a built-in the release has.
+  if (available.has(call.name)) return undefined;
   const against = `Terraform ${terraform.version} (${terraform.source})`;
   const since = (what: string) => `${what} need${what.endsWith("s") ? "" : "s"} Terraform ≥ 1.8; you are checking against ${against}`;
   const parts = call.name.split("::");

@@ -13,7 +13,10 @@
  *
  * A string without `${` or `%{` (outside escapes) is a template of one literal: test that with
  * `isTemplateExpression` (a regular expression, no parse) before parsing anything, so that plain
- * values cost nothing. Parses are cached per string; results are shared, do not mutate them.
+ * values cost nothing. Parses are cached per string; results are shared, do not mutate them. A
+ * caller that needs only a little of each tree (the rules need the errors and the called names)
+ * parses uncached (`parseTemplateText`) and keeps that little with `memoize`: kept trees cost
+ * memory, and every garbage collection after that.
  *
  * What a parse gives (`ParseResult`): the syntax tree (ast.ts) and HCL's own diagnostics, worded
  * as Terraform prints them, each with a `subject` range. Ranges are offsets into the decoded
@@ -36,32 +39,43 @@
 import type { ParseResult, TraversalResult } from "./parser.js";
 import { parseExpressionText, parseTemplateText, parseTraversalText } from "./parser.js";
 
+/** The parse functions without the cache: for callers that keep only what they read off the tree. */
+export { parseExpressionText, parseTemplateText, parseTraversalText };
+
 export type * from "./ast.js";
 export type { ParseResult, TraversalResult } from "./parser.js";
 export { type FunctionCallSite, type Reference, type ReferenceStep, type Traversal, children, functionCalls, mayBeNull, references, variables, walk } from "./analysis.js";
 export { isTemplateExpression } from "./interpolation.js";
 
-/** Documents repeat their expressions (`${aws_vpc.main.id}` in every subnet): parse each once. */
-const CACHE_LIMIT = 50_000;
+/**
+ * Documents repeat their expressions (`${aws_vpc.main.id}` in every subnet): parse each once. Two
+ * generations of at most 20,000 strings each (about 1 KB per parse): a string used again moves to
+ * the young one, and when that is full, the old one is dropped.
+ */
+const GENERATION = 20_000;
 
-function cached<T>(parse: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
+/** `parse`, remembered per string in two generations (see above); results are shared. */
+export function memoize<T>(parse: (text: string) => T): (text: string) => T {
+  let young = new Map<string, T>();
+  let old = new Map<string, T>();
   return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      result = parse(text);
-      cache.set(text, result);
+    let result = young.get(text);
+    if (result !== undefined) return result;
+    result = old.get(text) ?? parse(text);
+    if (young.size >= GENERATION) {
+      old = young;
+      young = new Map();
     }
+    young.set(text, result);
     return result;
   };
 }
 
 /** A string as Terraform reads an argument value: a template (hclsyntax.ParseTemplate). */
-export const parseTemplate: (text: string) => ParseResult = cached(parseTemplateText);
+export const parseTemplate: (text: string) => ParseResult = memoize(parseTemplateText);
 
 /** A string as Terraform reads a `replace_triggered_by` entry (hclsyntax.ParseExpression). */
-export const parseExpression: (text: string) => ParseResult = cached(parseExpressionText);
+export const parseExpression: (text: string) => ParseResult = memoize(parseExpressionText);
 
 /** A string as Terraform reads a `depends_on` entry or `provider` (hclsyntax.ParseTraversalAbs). */
-export const parseTraversal: (text: string) => TraversalResult = cached(parseTraversalText);
+export const parseTraversal: (text: string) => TraversalResult = memoize(parseTraversalText);

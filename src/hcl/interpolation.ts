@@ -12,6 +12,14 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 export function isTemplateExpression(value: unknown): value is string {
   if (typeof value !== "string") return false;
+  // Most strings settle without the regular expression: no sequence at all, or no escape.
+  const interpolation = value.indexOf("${");
+  const directive = value.indexOf("%{");
+  if (interpolation < 0 && directive < 0) return false;
+  if (!value.includes("$${") && !value.includes("%%{")) {
+    const first = interpolation < 0 ? directive : directive < 0 ? interpolation : Math.min(interpolation, directive);
+    return !value.includes("\r") || !LONE_CARRIAGE_RETURN.test(value.slice(0, first));
+  }
   for (const match of value.matchAll(TEMPLATE_MARKERS)) {
     if (match[0] === "${" || match[0] === "%{") {
       return !value.includes("\r") || !LONE_CARRIAGE_RETURN.test(value.slice(0, match.index));

@@ -48,6 +48,23 @@ const SELF_TOKENS = new Set("[]().,*/%+-=<>!?:&|~^;`'");
 const IDENT = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const HEREDOC = /<<-?[\p{ID_Start}_][\p{ID_Continue}-]*\r?\n/uy;
 const DIGIT = /[0-9]/;
+const TWO_CHARACTER_TOKENS = new Set(["==", "!=", ">=", "<=", "&&", "||", "::", "=>"]);
+
+/**
+ * Where an identifier starting at `i` ends (`i` when none does): HCL's (ID_Start | "_")
+ * (ID_Continue | "-")*, ASCII ones without the Unicode-aware expression.
+ */
+function identifierEnd(text: string, i: number, code: number): number {
+  const asciiStart = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  if (asciiStart) {
+    let j = i + 1;
+    for (let k = text.charCodeAt(j); (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 45; k = text.charCodeAt(++j));
+    if (j >= text.length || text.charCodeAt(j) < 128) return j;
+  } else if (code < 128) return i;
+  IDENT.lastIndex = i;
+  const match = IDENT.exec(text);
+  return match ? i + match[0].length : i;
+}
 
 type Mode = "template" | "main" | "quoted";
 
@@ -118,38 +135,39 @@ export function scan(text: string, mode: "template" | "expression"): Token[] {
       i++;
       continue;
     }
-    if (DIGIT.test(c)) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
       emit("number", i, numberEnd(text, i));
       continue;
     }
-    IDENT.lastIndex = i;
-    const ident = IDENT.exec(text);
-    if (ident) {
-      emit("ident", i, i + ident[0].length);
+    const identifier = identifierEnd(text, i, code);
+    if (identifier > i) {
+      emit("ident", i, identifier);
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (c === "#" || two === "//") {
+    const next = text[i + 1];
+    if (c === "#" || (c === "/" && next === "/")) {
       const newline = text.indexOf("\n", i);
       emit("comment", i, newline < 0 ? text.length : newline + 1);
       continue;
     }
-    if (two === "/*") {
+    if (c === "/" && next === "*") {
       const close = text.indexOf("*/", i + 2);
       if (close >= 0) {
         emit("comment", i, close + 2);
         continue;
       }
     }
-    if (c === "\n" || two === "\r\n") {
+    if (c === "\n" || (c === "\r" && next === "\n")) {
       emit("newline", i, i + (c === "\n" ? 1 : 2));
       continue;
     }
-    if (text.startsWith("...", i)) {
+    if (c === "." && next === "." && text[i + 2] === ".") {
       emit("...", i, i + 3);
       continue;
     }
-    if (two === "==" || two === "!=" || two === ">=" || two === "<=" || two === "&&" || two === "||" || two === "::" || two === "=>") {
+    const two = next !== undefined && TWO_CHARACTER_TOKENS.has(c + next) ? ((c + next) as TokenType) : undefined;
+    if (two) {
       emit(two, i, i + 2);
       continue;
     }
@@ -158,7 +176,7 @@ export function scan(text: string, mode: "template" | "expression"): Token[] {
       braces++;
       continue;
     }
-    if (c === "}" || two === "~}") {
+    if (c === "}" || (c === "~" && next === "}")) {
       const closes = returnBraces.length > 0 && returnBraces[returnBraces.length - 1] === braces;
       // A `~}` always ends a sequence token: the parser then reports one used to close a brace.
       emit(closes || c === "~" ? "seqend" : "}", i, i + (c === "~" ? 2 : 1));

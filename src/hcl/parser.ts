@@ -40,6 +40,12 @@ export interface TraversalResult {
 
 /** A JSON string as Terraform reads an argument: a template (hclsyntax.ParseTemplate). */
 export function parseTemplateText(text: string): ParseResult {
+  const simple = referenceTemplate(text);
+  return simple ? { expression: simple, diagnostics: [] } : scanAndParseTemplate(text);
+}
+
+/** parseTemplateText without the shortcut for lone references. */
+export function scanAndParseTemplate(text: string): ParseResult {
   return guarded(text, () => {
     const tokens = scan(text, "template");
     const parser = new Parser(text, tokens);
@@ -82,6 +88,48 @@ export function parseTraversalText(text: string): TraversalResult {
   const traversal = parser.parseTraversal();
   parser.popNewlines();
   return { traversal, diagnostics: [...lexicalDiagnostics(text, tokens), ...parser.diagnostics] };
+}
+
+/**
+ * The strings cdktf writes most, references alone or in text (`${aws_vpc.main.id}`,
+ * `${var.env}-web-1`, `arn:aws:s3:::${var.bucket}/*`), read without scanning: the tree the full
+ * parse gives (test/hcl/parser.test.ts compares them). Text with `$` or `%` (escapes, directives)
+ * or a carriage return takes the full parse.
+ */
+const LONE_REFERENCE = /\$\{([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\[[0-9]+\])*)\}/g;
+const REFERENCE_STEP = /\.([A-Za-z_][\w-]*)|\[([0-9]+)\]/g;
+const SPECIAL_TEXT = /[$%\r]/;
+
+function referenceTemplate(text: string): Expression | undefined {
+  const parts: Expression[] = [];
+  let last = 0;
+  for (const match of text.matchAll(LONE_REFERENCE)) {
+    const at = match.index;
+    if (!literalPart(text, last, at, parts)) return undefined;
+    const name = match[1]!;
+    if (name === "true" || name === "false" || name === "null") return undefined;
+    const steps: TraversalStep[] = [];
+    let offset = at + 2 + name.length;
+    for (const step of match[2]!.matchAll(REFERENCE_STEP)) {
+      const range = { start: offset, end: offset + step[0].length };
+      steps.push(step[1] !== undefined ? { kind: "attr", name: step[1], range } : { kind: "index", key: Number(step[2]), range });
+      offset = range.end;
+    }
+    parts.push({ kind: "traversal", root: { name, range: { start: at + 2, end: at + 2 + name.length } }, steps, range: { start: at + 2, end: offset } });
+    last = at + match[0].length;
+  }
+  if (last === 0 || !literalPart(text, last, text.length, parts)) return undefined;
+  const range = { start: 0, end: text.length };
+  return parts.length === 1 ? { kind: "templateWrap", wrapped: parts[0]!, range } : { kind: "template", parts, range };
+}
+
+/** Adds the text between `start` and `end` as a literal part; false when it needs the full parse. */
+function literalPart(text: string, start: number, end: number, parts: Expression[]): boolean {
+  if (start === end) return true;
+  const value = text.slice(start, end);
+  if (SPECIAL_TEXT.test(value)) return false;
+  parts.push({ kind: "literal", type: "string", value, range: { start, end } });
+  return true;
 }
 
 function guarded(text: string, parse: () => ParseResult): ParseResult {
@@ -136,29 +184,46 @@ class Parser {
     this.newlines.pop();
   }
 
-  private nextToken(): [Token, number] {
+  /** The token after `next` as the newline setting sees it, remembered until either changes. */
+  private aheadFrom = -1;
+  private aheadIncluding = false;
+  private aheadToken!: Token;
+  private aheadNext = 0;
+
+  private lookahead(): void {
     const including = this.newlines[this.newlines.length - 1]!;
+    if (this.aheadFrom === this.next && this.aheadIncluding === including) return;
+    this.aheadFrom = this.next;
+    this.aheadIncluding = including;
     for (let i = this.next; i < this.tokens.length; i++) {
       const token = this.tokens[i]!;
       if (token.type === "comment") {
         // A line comment ends its line: where newlines count, it counts as one.
-        if (including && this.text[token.end - 1] === "\n") return [{ type: "newline", start: token.start, end: token.end }, i + 1];
+        if (including && this.text[token.end - 1] === "\n") {
+          this.aheadToken = { type: "newline", start: token.start, end: token.end };
+          this.aheadNext = i + 1;
+          return;
+        }
         continue;
       }
       if (token.type === "newline" && !including) continue;
-      return [token, i + 1];
+      this.aheadToken = token;
+      this.aheadNext = i + 1;
+      return;
     }
-    return [this.tokens[this.tokens.length - 1]!, this.tokens.length];
+    this.aheadToken = this.tokens[this.tokens.length - 1]!;
+    this.aheadNext = this.tokens.length;
   }
 
   peek(): Token {
-    return this.nextToken()[0];
+    this.lookahead();
+    return this.aheadToken;
   }
 
   read(): Token {
-    const [token, next] = this.nextToken();
-    this.next = next;
-    return token;
+    this.lookahead();
+    this.next = this.aheadNext;
+    return this.aheadToken;
   }
 
   private prevRange(): Range {

@@ -3,7 +3,7 @@
  * documented in test/conformance/README.md; the run counts them apart from real disagreements,
  * so a new kind of difference can never hide behind an old one.
  */
-import { parsePointer } from "../../src/core/pointer.js";
+import { joinPointer, parsePointer } from "../../src/core/pointer.js";
 
 export interface Finding {
   pointer: string;
@@ -33,7 +33,15 @@ function valueAt(document: unknown, pointer: string): unknown {
   return value;
 }
 
-const EXPRESSION_ERROR = /^(Reference to undeclared|Unclosed template interpolation|Invalid reference|Missing expression)/;
+/**
+ * What the checker reports of expressions itself (invalid-expression, unknown-function): HCL's
+ * syntax errors and unknown functions. Never excused as "not evaluated". (A traversal's "Invalid
+ * expression: A single static variable reference is required" is a reference error, not these.)
+ */
+const CHECKED_EXPRESSION_ERROR =
+  /^(Unclosed template|Extra characters|Invalid template (directive|control)|Invalid 'for'|Invalid character|Unterminated|Unexpected|Invalid expression: Expected|Missing|Invalid attribute name|Invalid legacy|Nested splat|Unbalanced|Invalid number|Invalid escape|Unsupported operator|Invalid multi-line|Call to unknown function|Unknown provider function)/;
+
+const EXPRESSION_ERROR = /^(Reference to undeclared|Invalid reference)/;
 
 /** Same resource, data source or provider configuration: `/resource/<type>/<name>` or `/provider/<name>`. */
 const sameBlock = (a: string, b: string) => {
@@ -110,7 +118,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     side: "terraform",
     matches: (finding, { document }) => {
       const value = valueAt(document, finding.pointer);
-      return typeof value === "string" && INTERPOLATION.test(value);
+      return typeof value === "string" && INTERPOLATION.test(value) && !CHECKED_EXPRESSION_ERROR.test(finding.message);
     },
   },
   {
@@ -154,7 +162,32 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       "evaluating that resource and reports nothing else in it; the checker still reports the resource's schema errors.",
     side: "checker",
     matches: (finding, { terraform }) =>
-      terraform.some((t) => EXPRESSION_ERROR.test(t.message) && sameBlock(t.pointer, finding.pointer)),
+      terraform.some((t) => (EXPRESSION_ERROR.test(t.message) || CHECKED_EXPRESSION_ERROR.test(t.message)) && sameBlock(t.pointer, finding.pointer)),
+  },
+  {
+    id: "blocks-beside-an-unknown-dynamic-block",
+    why:
+      "When a dynamic block's for_each is not known yet (an expression), `terraform validate` evaluates no block of that type: " +
+      "neither the dynamic block's content nor the static blocks of the same type beside it (the whole set is unknown). " +
+      "Plan evaluates them once for_each is known; the checker checks them as written.",
+    side: "checker",
+    matches: (finding, { document }) => {
+      const steps = parsePointer(finding.pointer);
+      return steps.some((step, i) => {
+        const body = valueAt(document, joinPointer("", ...steps.slice(0, i)));
+        if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+        const type = step === "dynamic" ? steps[i + 1] : step;
+        const dynamic = (body as Record<string, unknown>).dynamic;
+        const specs = (Array.isArray(dynamic) ? dynamic : [dynamic]).flatMap((d) => {
+          const entry = d !== null && typeof d === "object" && type !== undefined ? (d as Record<string, unknown>)[type] : undefined;
+          return Array.isArray(entry) ? entry : [entry];
+        });
+        return specs.some((spec) => {
+          const forEach = spec !== null && typeof spec === "object" ? (spec as Record<string, unknown>).for_each : undefined;
+          return typeof forEach === "string" && INTERPOLATION.test(forEach);
+        });
+      });
+    },
   },
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Expression, functionCalls, mayBeNull, parseExpression, parseTemplate, parseTraversal, references, variables } from "../../src/hcl/index.js";
+import { scanAndParseTemplate } from "../../src/hcl/parser.js";
 
 /** A reference as text: `aws_subnet.a[*].id`, dynamic indexes as `[…]`. */
 const show = (text: string) =>
@@ -139,4 +140,28 @@ describe("whether an expression may be null", () => {
   ])("%s → %s", (text, expected) => {
     expect(mayBeNull(parseTemplate(text).expression)).toBe(expected);
   });
+});
+
+describe("the shortcut for references in text", () => {
+  it.each([
+    "${aws_vpc.main.id}",
+    "${var.subnets[0]}",
+    "${module.db.endpoint}",
+    "${aws_s3_bucket.my-bucket.arn}",
+    "${data.aws_iam_policy_document.p.json}",
+    "${local.a[10].b_c}",
+    "${var.env}-web-1",
+    "arn:aws:s3:::${var.bucket}/*",
+    "${var.a}${var.b}",
+    "a\nb ${var.a} c\n",
+    "${var.a} 100%",
+    "${var.a} $${b}",
+    "${true}",
+    "${var.a}\r${var.b}",
+  ])(
+    "%s gives the tree a full parse gives",
+    (text) => {
+      expect(parseTemplate(text)).toEqual(scanAndParseTemplate(text));
+    },
+  );
 });
