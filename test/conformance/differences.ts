@@ -165,10 +165,10 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       terraform.some((t) => (EXPRESSION_ERROR.test(t.message) || CHECKED_EXPRESSION_ERROR.test(t.message)) && sameBlock(t.pointer, finding.pointer)),
   },
   {
-    id: "blocks-beside-an-unknown-dynamic-block",
+    id: "blocks-after-an-unknown-dynamic-block",
     why:
-      "When a dynamic block's for_each is not known yet (an expression), `terraform validate` evaluates no block of that type: " +
-      "neither the dynamic block's content nor the static blocks of the same type beside it (the whole set is unknown). " +
+      "Terraform decodes the blocks of one type in file order and stops at a dynamic block whose for_each is not known yet " +
+      "(an expression): `terraform validate` evaluates neither its content nor the blocks of that type after it. " +
       "Plan evaluates them once for_each is known; the checker checks them as written.",
     side: "checker",
     matches: (finding, { document }) => {
@@ -176,10 +176,13 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       return steps.some((step, i) => {
         const body = valueAt(document, joinPointer("", ...steps.slice(0, i)));
         if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
-        const type = step === "dynamic" ? steps[i + 1] : step;
+        const keys = Object.keys(body);
+        const inDynamic = step === "dynamic";
+        const type = inDynamic ? steps[i + 1] : step;
+        if (type === undefined || (!inDynamic && keys.indexOf("dynamic") > keys.indexOf(type))) return false;
         const dynamic = (body as Record<string, unknown>).dynamic;
         const specs = (Array.isArray(dynamic) ? dynamic : [dynamic]).flatMap((d) => {
-          const entry = d !== null && typeof d === "object" && type !== undefined ? (d as Record<string, unknown>)[type] : undefined;
+          const entry = d !== null && typeof d === "object" ? (d as Record<string, unknown>)[type] : undefined;
           return Array.isArray(entry) ? entry : [entry];
         });
         return specs.some((spec) => {
