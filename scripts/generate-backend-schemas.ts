@@ -10,19 +10,11 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { Command } from "commander";
 import { BACKENDS_FORMAT, type BackendSchema, type BackendsFile, SHIPPED_BACKENDS_FILE } from "../src/terraform/backends.js";
 import { extractBackends, type SourceTree } from "./backends/extract.js";
-import { DEFAULT_GIT_DIR, terraformReleases, terraformSource } from "./terraform-source.js";
+import { releasesFromCommandLine } from "./terraform-source.js";
 
-const options = new Command("generate-backend-schemas")
-  .option("--git-dir <dir>", "bare clone of hashicorp/terraform", DEFAULT_GIT_DIR)
-  .option("--since <version>", "oldest minor version", "1.5")
-  .argument("[versions...]", "extra release versions to include")
-  .parse(process.argv);
-const { gitDir, since } = options.opts<{ gitDir: string; since: string }>();
-const wanted = terraformReleases(gitDir, since, options.args);
-const source = terraformSource(gitDir);
+const { source, releases: wanted } = releasesFromCommandLine("generate-backend-schemas", process.argv);
 
 const file: BackendsFile = { format: BACKENDS_FORMAT, source: `hashicorp/terraform release tags, ${path.basename(SHIPPED_BACKENDS_FILE)} by scripts/generate-backend-schemas.ts`, releases: {}, schemas: {} };
 /** Identical schemas across releases are stored once, under `<name>#<hash>`. */

@@ -8,18 +8,11 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { Command } from "commander";
 import { FUNCTIONS_FORMAT, type FunctionsFile, SHIPPED_FUNCTIONS_FILE } from "../src/terraform/functions.js";
 import { extractFunctions } from "./functions/extract.js";
-import { DEFAULT_GIT_DIR, terraformReleases, terraformSource } from "./terraform-source.js";
+import { releasesFromCommandLine } from "./terraform-source.js";
 
-const options = new Command("generate-function-list")
-  .option("--git-dir <dir>", "bare clone of hashicorp/terraform", DEFAULT_GIT_DIR)
-  .option("--since <version>", "oldest minor version", "1.5")
-  .argument("[versions...]", "extra release versions to include")
-  .parse(process.argv);
-const { gitDir, since } = options.opts<{ gitDir: string; since: string }>();
-const source = terraformSource(gitDir);
+const { source, releases } = releasesFromCommandLine("generate-function-list", process.argv);
 
 const file: FunctionsFile = {
   format: FUNCTIONS_FORMAT,
@@ -27,7 +20,7 @@ const file: FunctionsFile = {
   releases: {},
 };
 let previous: string[] = [];
-for (const version of terraformReleases(gitDir, since, options.args)) {
+for (const version of releases) {
   const release = extractFunctions(source.read(version, "internal/lang/functions.go"));
   file.releases[version] = release;
   const added = release.functions.filter((f) => !previous.includes(f));

@@ -4,6 +4,7 @@
  * of one tag. Shared by the generators of schemas/terraform/ (backends, functions).
  */
 import { execFileSync } from "node:child_process";
+import { Command } from "commander";
 import { sortVersions } from "../src/schema/versions.js";
 
 export const DEFAULT_GIT_DIR = "/work/.mirror/hashicorp+terraform/repo";
@@ -40,4 +41,15 @@ export function terraformReleases(gitDir: string, since: string, extra: readonly
     if (major > sinceMajor || (major === sinceMajor && minor >= sinceMinor)) newestPatch.set(`${major}.${minor}`, version);
   }
   return sortVersions([...new Set([...newestPatch.values(), ...extra])]);
+}
+
+/** The generators' command line: `[--git-dir DIR] [--since 1.5] [versions…]`, resolved to releases. */
+export function releasesFromCommandLine(name: string, argv: readonly string[]): { source: TerraformSource; releases: string[] } {
+  const command = new Command(name)
+    .option("--git-dir <dir>", "bare clone of hashicorp/terraform", DEFAULT_GIT_DIR)
+    .option("--since <version>", "oldest minor version", "1.5")
+    .argument("[versions...]", "extra release versions to include")
+    .parse(argv as string[]);
+  const { gitDir, since } = command.opts<{ gitDir: string; since: string }>();
+  return { source: terraformSource(gitDir), releases: terraformReleases(gitDir, since, command.args) };
 }

@@ -141,6 +141,11 @@ function guarded(text: string, parse: () => ParseResult): ParseResult {
   }
 }
 
+const UNTERMINATED_OBJECT = [
+  "Unterminated object constructor expression",
+  "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
+] as const;
+
 /** Binary operators by precedence, 0 binding loosest (the tokens are spelled as the operators). */
 const LEVELS: Readonly<Record<BinaryOperator, number>> = {
   "||": 0, "&&": 1, "==": 2, "!=": 2, ">": 3, ">=": 3, "<": 3, "<=": 3, "+": 4, "-": 4, "*": 5, "/": 5, "%": 5,
@@ -897,11 +902,7 @@ class Parser {
                 separator,
               );
             } else if (separator.type === "eof") {
-              this.error(
-                "Unterminated object constructor expression",
-                "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
-                open,
-              );
+              this.error(...UNTERMINATED_OBJECT, open);
             } else this.error("Missing key/value separator", 'Expected an equals sign ("=") to mark the beginning of the attribute value.', separator);
           }
           close = this.recover("}");
@@ -924,11 +925,7 @@ class Parser {
         if (after.type !== "," && after.type !== "newline") {
           if (!this.recovery) {
             if (after.type === "eof") {
-              this.error(
-                "Unterminated object constructor expression",
-                "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
-                open,
-              );
+              this.error(...UNTERMINATED_OBJECT, open);
             } else this.error("Missing attribute separator", "Expected a newline or comma to mark the beginning of the next attribute.", after);
           }
           close = this.recover("}");

@@ -4,10 +4,10 @@
  * `terraform` is on PATH the records are re-checked live, and seeded random edits of real
  * templates are judged too. Re-record with `RECORD=1 npx vitest run test/hcl/terraform-agreement.test.ts`.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../src/hcl/index.js";
+import { terraformOnPath } from "../../src/terraform/version.js";
 import { type TerraformDiagnostic, terraformVerdicts } from "./terraform-templates.js";
 
 const RECORDS = new URL("terraform-templates.json", import.meta.url);
@@ -170,13 +170,7 @@ function disagreements(cases: Record<string, string>, verdicts: Record<string, T
   });
 }
 
-const terraform = (() => {
-  try {
-    return execFileSync("terraform", ["version", "-json"], { encoding: "utf8" });
-  } catch {
-    return undefined;
-  }
-})();
+const terraform = terraformOnPath();
 if (!terraform) console.warn("\n*** test/hcl: `terraform` is not on PATH: the live checks of the parser against Terraform are SKIPPED ***\n");
 
 /** Random single edits (and some pairs) of real-looking templates, from a fixed seed. */

@@ -3,23 +3,18 @@
  * from Terraform's Go source), and, where `terraform` is on PATH, that release's own verdict on
  * every name: each listed function is known to it, and names other releases have are not.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { shippedTerraformFunctions } from "../../src/terraform/functions.js";
+import { terraformOnPath } from "../../src/terraform/version.js";
 
 const functions = shippedTerraformFunctions();
 
-const terraformVersion = (() => {
-  try {
-    return (JSON.parse(execFileSync("terraform", ["version", "-json"], { encoding: "utf8" })) as { terraform_version: string }).terraform_version;
-  } catch {
-    return undefined;
-  }
-})();
+const terraformVersion = terraformOnPath()?.version;
 if (!terraformVersion) console.warn("\n*** test/terraform/functions: `terraform` is not on PATH: the live check of the function list is SKIPPED ***\n");
 
 describe("Terraform's built-in functions per release", () => {
