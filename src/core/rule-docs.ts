@@ -26,7 +26,7 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
   },
   "unknown-argument": {
     severity: "error",
-    help: "The schema defines no argument or block of this name here, or defines it as read-only (computed): only the provider sets it. Terraform rejects it with \"An argument named … is not expected here\". Common causes: a camelCase name from an escape hatch (addOverride) where Terraform wants snake_case, or an argument that exists only in another provider version.",
+    help: "The schema defines no argument or block of this name here, or defines it as read-only (computed): only the provider sets it. Terraform rejects it with \"An argument named … is not expected here\". Common causes: a camelCase name from an escape hatch (addOverride) where Terraform wants snake_case, or an argument that exists only in another provider version. A read-only argument set from an expression is only a warning, and nothing when the expression may be null (`${var.x}`, `${try(x, null)}`): providers accept null there, as modules use to pass optional values on.",
     bad: '{ "resource": { "aws_elasticache_subnet_group": { "sg": { "subnet_group_name": "cache", "subnet_ids": ["subnet-1"] } } } }',
     good: '{ "resource": { "aws_elasticache_subnet_group": { "sg": { "name": "cache", "subnet_ids": ["subnet-1"] } } } }',
   },
