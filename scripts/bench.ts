@@ -16,7 +16,10 @@
  *    (scripts/bench-file.mjs; the section builds dist/ first): JSON.parse alone (the floor),
  *    JsonSource.parse, and the whole check; time and peak RSS, against the memory promise (peak
  *    RSS under 6× the file plus 150 MB). `--quick` stops at 14 MB.
- * 7. Extracting the aws schema from the installed bindings' jsii assembly (`--extract`).
+ * 7. Expressions: parsing the strings of a cdktf-shaped 10,000-resource stack (references in text,
+ *    Fn.* calls) cold and warm, checking that stack, and, for comparison, @cdktf/hcl2json's
+ *    `getExpressionAst` (HCL in wasm): its load and per-expression cost on a sample.
+ * 8. Extracting the aws schema from the installed bindings' jsii assembly (`--extract`).
  *
  * Each load figure is the median of several runs in this process, each with a fresh store.
  */
@@ -27,6 +30,7 @@ import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkDocument } from "../src/check/document.js";
 import { checkFiles } from "../src/check/files.js";
+import { parseTemplateText } from "../src/hcl/index.js";
 import { extractFromBindings } from "../src/schema/extract/index.js";
 import { SchemaStore, SHIPPED_SCHEMAS_DIR, shippedSchemas } from "../src/schema/store/index.js";
 import { generateStack } from "./generate-stack.js";
@@ -154,6 +158,61 @@ for (const mb of sizes) {
     `  ${`${(bytes / 1e6).toFixed(1)} MB`.padEnd(16)} ${floor.text} ${source.text} ${check.text} ${`${limit} MB`.padStart(10)}` +
       `  parse ${(source.ms / Math.max(1, floor.ms)).toFixed(2)}× JSON.parse${check.peakRssMB > limit ? "  OVER THE RSS LIMIT" : ""}`,
   );
+}
+
+console.log("\nExpressions (a cdktf-shaped stack of 10,000 resources, interpolations everywhere):");
+/** What cdktf writes: references, references in text, Fn.* calls; every resource's own names. */
+function cdktfStack(resources: number): { document: object; templates: string[] } {
+  const templates: string[] = [];
+  const t = (text: string) => (templates.push(text), text);
+  const subnets: Record<string, object> = {};
+  const instances: Record<string, object> = {};
+  for (let i = 0; i < resources / 2; i++) {
+    subnets[`subnet_${i}`] = { vpc_id: t("${aws_vpc.main.id}"), cidr_block: t(`\${cidrsubnet(aws_vpc.main.cidr_block, 8, ${i % 250})}`), tags: { Name: t(`\${var.env}-subnet-${i}`) } };
+    instances[`web_${i}`] = {
+      ami: t("${data.aws_ami.ubuntu.id}"),
+      instance_type: "t3.micro",
+      subnet_id: t(`\${aws_subnet.subnet_${i}.id}`),
+      user_data: t(`\${base64encode(join("\\n", ["#!/bin/sh", "echo ${i}"]))}`),
+      tags: { Name: t(`\${var.env}-web-${i}`) },
+    };
+  }
+  const document = {
+    terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "6.25.0" } } },
+    variable: { env: {} },
+    resource: { aws_vpc: { main: { cidr_block: "10.0.0.0/16" } }, aws_subnet: subnets, aws_instance: instances },
+  };
+  return { document, templates };
+}
+const { document: stack, templates } = cdktfStack(10_000);
+for (const run of ["cold", "warm"]) {
+  const start = performance.now();
+  for (const text of templates) parseTemplateText(text);
+  const ms = performance.now() - start;
+  console.log(`  ${`parse ${templates.length} strings, ${run}`.padEnd(46)} ${ms.toFixed(0).padStart(9)} ms  (${((ms / templates.length) * 1000).toFixed(1)} µs each)`);
+}
+const stackText = JSON.stringify(stack);
+for (const run of ["first run", "second run"]) {
+  const start = performance.now();
+  checkDocument(stackText, { file: "cdk.tf.json", schemas: shippedSchemas(), terraform: { version: "1.11.4", source: "bench" } });
+  console.log(`  ${`check the stack, ${run}`.padEnd(46)} ${(performance.now() - start).toFixed(0).padStart(9)} ms`);
+}
+{
+  // HashiCorp's parser compiled to wasm reads native HCL, so a JSON string goes in as a quoted
+  // native string: one with quotes inside `${…}` cannot be written that way (it is rejected).
+  const sample = templates.slice(0, 300);
+  let start = performance.now();
+  const { getExpressionAst } = await import("@cdktf/hcl2json");
+  const imported = performance.now() - start;
+  start = performance.now();
+  await getExpressionAst("main.tf", JSON.stringify(sample[0]));
+  const first = performance.now() - start;
+  let rejected = 0;
+  start = performance.now();
+  for (const text of sample) await getExpressionAst("main.tf", JSON.stringify(text)).catch(() => rejected++);
+  const each = ((performance.now() - start) / sample.length) * 1000;
+  console.log(`  ${"@cdktf/hcl2json: import, first call (wasm)".padEnd(46)} ${imported.toFixed(0).padStart(9)} ms + ${first.toFixed(0)} ms`);
+  console.log(`  ${`@cdktf/hcl2json: ${sample.length} strings`.padEnd(46)} ${((each * sample.length) / 1000).toFixed(0).padStart(9)} ms  (${each.toFixed(0)} µs each; ${rejected} wrongly rejected)`);
 }
 
 if (process.argv.includes("--extract")) {

@@ -7,31 +7,14 @@
  *
  * DIR is a bare clone of hashicorp/terraform (default /work/.mirror/hashicorp+terraform/repo).
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { Command } from "commander";
 import { BACKENDS_FORMAT, type BackendSchema, type BackendsFile, SHIPPED_BACKENDS_FILE } from "../src/terraform/backends.js";
-import { sortVersions } from "../src/schema/versions.js";
 import { extractBackends, type SourceTree } from "./backends/extract.js";
+import { releasesFromCommandLine } from "./terraform-source.js";
 
-const options = new Command("generate-backend-schemas")
-  .option("--git-dir <dir>", "bare clone of hashicorp/terraform", "/work/.mirror/hashicorp+terraform/repo")
-  .option("--since <version>", "oldest minor version", "1.5")
-  .argument("[versions...]", "extra release versions to include")
-  .parse(process.argv);
-const { gitDir, since } = options.opts<{ gitDir: string; since: string }>();
-const git = (...args: string[]) => execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
-
-const releaseTags = git("tag", "--list", "v*").split("\n").filter((t) => /^v\d+\.\d+\.\d+$/.test(t)).map((t) => t.slice(1));
-const [sinceMajor, sinceMinor] = since.split(".").map(Number) as [number, number];
-const newestPatch = new Map<string, string>();
-for (const version of sortVersions(releaseTags)) {
-  const [major, minor] = version.split(".").map(Number) as [number, number];
-  if (major > sinceMajor || (major === sinceMajor && minor >= sinceMinor)) newestPatch.set(`${major}.${minor}`, version);
-}
-const wanted = sortVersions([...new Set([...newestPatch.values(), ...options.args])]);
+const { source, releases: wanted } = releasesFromCommandLine("generate-backend-schemas", process.argv);
 
 const file: BackendsFile = { format: BACKENDS_FORMAT, source: `hashicorp/terraform release tags, ${path.basename(SHIPPED_BACKENDS_FILE)} by scripts/generate-backend-schemas.ts`, releases: {}, schemas: {} };
 /** Identical schemas across releases are stored once, under `<name>#<hash>`. */
@@ -43,15 +26,7 @@ function store(name: string, schema: BackendSchema): string {
 }
 
 for (const version of wanted) {
-  const tag = `v${version}`;
-  const tree: SourceTree = {
-    read: (f) => git("show", `${tag}:${f}`),
-    goFiles: (dir) =>
-      git("ls-tree", "--name-only", `${tag}:${dir}`)
-        .split("\n")
-        .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"))
-        .map((f) => git("show", `${tag}:${dir}/${f}`)),
-  };
+  const tree: SourceTree = { read: (f) => source.read(version, f), goFiles: (dir) => source.goFiles(version, dir) };
   const started = performance.now();
   const extracted = extractBackends(tree);
   file.releases[version] = {
@@ -59,7 +34,7 @@ for (const version of wanted) {
     removed: extracted.removed,
     cloud: store("cloud", extracted.cloud),
   };
-  console.log(`${tag}: ${Object.keys(extracted.backends).sort().join(", ")} + cloud (${(performance.now() - started).toFixed(0)} ms)`);
+  console.log(`v${version}: ${Object.keys(extracted.backends).sort().join(", ")} + cloud (${(performance.now() - started).toFixed(0)} ms)`);
 }
 writeFileSync(SHIPPED_BACKENDS_FILE, JSON.stringify(file) + "\n");
 console.log(`${path.relative(process.cwd(), SHIPPED_BACKENDS_FILE)}: ${wanted.length} releases, ${Object.keys(file.schemas).length} distinct schemas`);

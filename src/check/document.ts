@@ -17,6 +17,11 @@ import { annotateOverrides } from "./overrides.js";
 import { checkTerraformSection, PROVIDER_REQUIREMENT, type TerraformTarget } from "./terraform-block.js";
 import { isPlainObject } from "../validators/kind.js";
 import { withMetaArguments } from "../validators/language.js";
+import type { SchemaBlock } from "../schema/format.js";
+import type { MetaKind } from "../validators/language.js";
+import { shippedTerraformFunctions, type TerraformFunctions } from "../terraform/functions.js";
+import { bodyExpressions, documentExpressions } from "./expression-sites.js";
+import { type ExpressionCheckContext, type ProviderFunctions, builtinFunctions, checkExpressions } from "./expressions.js";
 
 export const TOP_LEVEL_KEYS = [
   "resource",
@@ -48,6 +53,8 @@ export interface DocumentCheckOptions {
   terraform?: TerraformTarget | (() => TerraformTarget | undefined);
   /** Backend and cloud schemas per release; the shipped ones by default. */
   terraformSchemas?: TerraformSchemas;
+  /** Built-in functions per release; the shipped list by default. */
+  terraformFunctions?: TerraformFunctions;
 }
 
 /** What a check was measured against: provider schemas and the Terraform release (when the document needed one). */
@@ -90,6 +97,7 @@ class DocumentWalker {
   readonly diagnostics: Diagnostic[] = [];
   resources = 0;
   private readonly providers: ProviderSchemas;
+  private readonly requiredProviders: ReadonlySet<string>;
   private readonly reported = new Set<string>();
   private readonly hiddenKeys: HiddenKeys;
   /** Diagnostics whose detail cites where something else is: filled in once positions are known. */
@@ -117,6 +125,7 @@ class DocumentWalker {
         requirements.set(name, requirement.pointer === undefined ? requirement : { ...requirement, pointer: pointer + requirement.pointer });
       }
     }
+    this.requiredProviders = new Set(requirements.keys());
     this.providers = new ProviderSchemas(options.schemas, requirements, options.providerVersions);
   }
 
@@ -164,7 +173,10 @@ class DocumentWalker {
       this.walkProviders(body.provider, joinPointer(pointer, "provider"));
     }
     this.walkTerraform(bodies);
-    this.diagnostics.push(...this.providers.approximations(this.options.file));
+    append(this.diagnostics, this.providers.approximations(this.options.file));
+    for (const [body, pointer] of bodies) {
+      append(this.diagnostics, checkExpressions((visit) => documentExpressions(body, pointer, visit), this.expressionContext({})));
+    }
   }
 
   /**
@@ -190,6 +202,44 @@ class DocumentWalker {
       const { line, column } = located[i++]!.position;
       diagnostic.detail = detail(`${this.options.file}:${line}:${column}`);
     }
+  }
+
+  /** invalid-expression and unknown-function in one body (see expressions.ts). */
+  private checkBodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, where: { address: string; constructPath?: string }): void {
+    append(this.diagnostics, checkExpressions((visit) => bodyExpressions(body, block, pointer, meta, visit), this.expressionContext(where)));
+  }
+
+  private get functions(): TerraformFunctions {
+    return this.options.terraformFunctions ?? shippedTerraformFunctions();
+  }
+
+  private builtins: ReturnType<ExpressionCheckContext["terraform"]> | undefined;
+
+  private expressionContext(where: { address?: string; constructPath?: string }): ExpressionCheckContext {
+    return {
+      file: this.options.file,
+      ...where,
+      functions: () => this.functions,
+      terraform: () => {
+        if (!this.builtins) {
+          // A finding now depends on the release: report which one it was.
+          const target = this.target;
+          this.targetUsed = true;
+          this.builtins = { version: target.version, source: target.source, functions: builtinFunctions(target.version, this.functions) };
+        }
+        return this.builtins;
+      },
+      providerFunctions: (localName) => this.providerFunctions(localName),
+    };
+  }
+
+  private providerFunctions(localName: string): ProviderFunctions {
+    // A module's required_providers may sit in another file: only a document that declares some is the whole list.
+    if (this.requiredProviders.size > 0 && !this.requiredProviders.has(localName)) return { declared: false };
+    if (!this.requiredProviders.has(localName)) return { declared: true };
+    const lookup = this.providers.lookup(localName);
+    const names = "snapshot" in lookup ? lookup.snapshot.functions?.() : undefined;
+    return names && "snapshot" in lookup ? { declared: true, names, what: `${lookup.snapshot.address} ${lookup.snapshot.version}` } : { declared: true };
   }
 
   private get terraformSchemas(): TerraformSchemas {
@@ -347,8 +397,10 @@ class DocumentWalker {
       return;
     }
     const lookup = this.providers.lookup(localName);
+    const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
+      this.checkBodyExpressions(body, undefined, pointer, kind, where);
       return;
     }
     const { snapshot } = lookup;
@@ -380,7 +432,6 @@ class DocumentWalker {
         suggestions: [],
       });
     }
-    const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
     const block = withMetaArguments(schema.block, kind);
     // provisioner and connection are blocks of their own (checked here), not arguments.
     const meta = (key: string): KeyRole | undefined => (kind === "resource" && (key === "provisioner" || key === "connection") ? "block" : undefined);
@@ -400,6 +451,7 @@ class DocumentWalker {
         meta: kind,
       }),
     );
+    this.checkBodyExpressions(body, schema.block, pointer, kind, where);
   }
 
   /** Provisioner types repeat as blocks; inside a provisioner, `connection` is a block and the rest arguments. */
@@ -433,6 +485,7 @@ class DocumentWalker {
           const lookup = this.providers.lookup(localName);
           if (!("snapshot" in lookup)) {
             this.reportUnavailable(localName, lookup.unavailable, lookup.requirement.pointer ?? bodyPointer);
+            this.checkBodyExpressions(body, undefined, bodyPointer, "provider", { address: `provider.${localName}` });
             continue;
           }
           const address = `provider.${localName}${alias}`;
@@ -447,6 +500,7 @@ class DocumentWalker {
               meta: "provider",
             }),
           );
+          this.checkBodyExpressions(body, lookup.snapshot.provider(), bodyPointer, "provider", { address });
         }
       }
     }

@@ -55,6 +55,7 @@ export function describeFix(d: Diagnostic): string | undefined {
   switch (d.rule) {
     case "unknown-argument":
     case "unknown-type":
+    case "unknown-function":
       return `did you mean ${names}?`;
     case "missing-argument":
       return `add ${names}`;

@@ -26,7 +26,7 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
   },
   "unknown-argument": {
     severity: "error",
-    help: "The schema defines no argument or block of this name here, or defines it as read-only (computed): only the provider sets it. Terraform rejects it with \"An argument named … is not expected here\". Common causes: a camelCase name from an escape hatch (addOverride) where Terraform wants snake_case, or an argument that exists only in another provider version.",
+    help: "The schema defines no argument or block of this name here, or defines it as read-only (computed): only the provider sets it. Terraform rejects it with \"An argument named … is not expected here\". Common causes: a camelCase name from an escape hatch (addOverride) where Terraform wants snake_case, or an argument that exists only in another provider version. A read-only argument set from an expression is only a warning, and nothing when the expression may be null (`${var.x}`, `${try(x, null)}`): providers accept null there, as modules use to pass optional values on.",
     bad: '{ "resource": { "aws_elasticache_subnet_group": { "sg": { "subnet_group_name": "cache", "subnet_ids": ["subnet-1"] } } } }',
     good: '{ "resource": { "aws_elasticache_subnet_group": { "sg": { "name": "cache", "subnet_ids": ["subnet-1"] } } } }',
   },
@@ -95,6 +95,18 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
     help: "Resources use a provider that terraform.required_providers does not declare. Terraform then assumes hashicorp/<name> with any version, which may not be the provider or version the bindings were generated for.",
     bad: '{ "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs" } } } }',
     good: '{ "terraform": { "required_providers": { "aws": { "source": "hashicorp/aws", "version": "~> 6.0" } } }, "resource": { "aws_s3_bucket": { "logs": { "bucket": "logs" } } } }',
+  },
+  "invalid-expression": {
+    severity: "error",
+    help: "In Terraform JSON every argument string is a template: `${…}` interpolates an expression and `%{if}`/`%{for}` are directives (write `$${` and `%%{` for the literal characters). A string whose template or expression does not parse fails terraform validate and plan with HCL's message, such as \"Unclosed template interpolation sequence\" or \"Invalid 'for' expression\"; the finding repeats it, and where in the string it is. Typical causes: a missing closing brace, a shell or CloudFormation `${VAR}` that was meant literally, an object `for` without `=>`.",
+    bad: '{ "resource": { "aws_instance": { "web": { "for_each": "${{for s in var.servers : s.name s}}", "ami": "ami-123", "instance_type": "t3.micro" } } } }',
+    good: '{ "resource": { "aws_instance": { "web": { "for_each": "${{for s in var.servers : s.name => s}}", "ami": "ami-123", "instance_type": "t3.micro" } } } }',
+  },
+  "unknown-function": {
+    severity: "error",
+    help: "The function is not one of the Terraform release's built-in functions (the release checked against: --terraform-version, the terraform on PATH, or the newest known), or it is a provider function (`provider::<name>::<function>`) of a provider the module does not declare in required_providers or that does not offer it. Terraform fails with \"Call to unknown function\". Functions added in later releases (templatestring in 1.9, ephemeralasnull in 1.10, provider functions in 1.8) say which release they need. Provider functions are checked where the provider's schema lists them (schemas fetched with Terraform); snapshots extracted from bindings do not.",
+    bad: '{ "resource": { "aws_s3_bucket": { "b": { "bucket": "${lowercase(var.name)}" } } } }',
+    good: '{ "resource": { "aws_s3_bucket": { "b": { "bucket": "${lower(var.name)}" } } } }',
   },
   "unused-suppression": {
     severity: "warning",

@@ -13,6 +13,8 @@ export const RULES = {
   "required-version": "terraform.required_version excludes the Terraform version checked against.",
   "terraform-version-unknown": "The terraform on PATH could not say its version, so the terraform block was checked against the newest release this checker knows.",
   "undeclared-provider": "A provider used by resources but not declared in terraform.required_providers (Terraform assumes hashicorp/<name>).",
+  "invalid-expression": "A template or expression (a string with ${…} or %{…}) that Terraform cannot parse.",
+  "unknown-function": "A call to a function the Terraform release checked against (or the provider) does not have.",
   "unused-suppression": "A suppression in the configuration that matched no finding (remove it, or fix its rule or address).",
 } as const;
 

@@ -130,7 +130,9 @@ export const providerSchemaSchema = z.object({
   resource_schemas: z.record(z.string(), typeSchemaSchema).optional(),
   data_source_schemas: z.record(z.string(), typeSchemaSchema).optional(),
   ephemeral_resource_schemas: z.record(z.string(), typeSchemaSchema).optional(),
-  // Newer Terraform versions add more maps (functions, list resources…); we keep but ignore them.
+  /** Provider functions (Terraform 1.8+): name → signature; only the names are used. */
+  functions: z.record(z.string(), z.unknown()).optional(),
+  // Newer Terraform versions add more maps (list resources…); we keep but ignore them.
 }).passthrough();
 export type ProviderSchema = z.infer<typeof providerSchemaSchema>;
 

@@ -27,5 +27,6 @@ export function snapshotFromProviderSchema(
     dataSource: (type) => lookup(dataSources, type),
     resourceTypes: () => Object.keys(resources).sort(),
     dataSourceTypes: () => Object.keys(dataSources).sort(),
+    functions: () => (schema.functions ? Object.keys(schema.functions).sort() : undefined),
   };
 }

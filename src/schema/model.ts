@@ -29,4 +29,9 @@ export interface ProviderSchemaSnapshot {
   /** Names only: listing types must not load their schemas. */
   resourceTypes(): readonly string[];
   dataSourceTypes(): readonly string[];
+  /**
+   * The provider's functions (`provider::<name>::<function>`), or undefined when the snapshot
+   * does not record them (extracted from bindings, or made before Terraform 1.8).
+   */
+  functions?(): readonly string[] | undefined;
 }

@@ -6,8 +6,11 @@
 import { fileURLToPath } from "node:url";
 import { blockSchema, type SchemaBlock } from "../schema/format.js";
 import { readSchemaFile } from "../schema/read.js";
-import { compareVersions, sortVersions } from "../schema/versions.js";
+import { sortVersions } from "../schema/versions.js";
+import { minorOf, nearestRelease, releaseFor } from "./releases.js";
 import { z } from "../zod.js";
+
+export { minorOf };
 
 export interface BackendSchema {
   block: SchemaBlock;
@@ -61,25 +64,14 @@ export class TerraformSchemas {
     return this.releases().at(-1)!;
   }
 
-  /**
-   * The release whose schemas stand for `version`: itself, else a known release of the same minor
-   * version (backend schemas change with minor releases, not patches), else none.
-   */
+  /** The release whose schemas stand for `version` (see releases.ts), or none. */
   releaseFor(version: string): string | undefined {
-    if (Object.hasOwn(this.data.releases, version)) return version;
-    const sameMinor = this.releases().filter((r) => minorOf(r) === minorOf(version));
-    return sameMinor.filter((r) => compareVersions(r, version) <= 0).at(-1) ?? sameMinor[0];
+    return releaseFor(this.releases(), version);
   }
 
-  /**
-   * `releaseFor`, else the nearest release with schemas: the newest for a Terraform newer than
-   * this checker, the oldest for one older (a `terraform` on PATH older than 1.5).
-   */
+  /** `releaseFor`, else the nearest release with schemas (see releases.ts). */
   nearestRelease(version: string): string {
-    const known = this.releaseFor(version);
-    if (known) return known;
-    const oldest = this.releases()[0]!;
-    return compareVersions(version, oldest) < 0 ? oldest : this.newest();
+    return nearestRelease(this.releases(), version);
   }
 
   backendTypes(release: string): string[] {
@@ -119,9 +111,4 @@ let shipped: TerraformSchemas | undefined;
 /** The shipped file, read once per process. */
 export function shippedTerraformSchemas(): TerraformSchemas {
   return (shipped ??= TerraformSchemas.load());
-}
-
-/** `1.10.5` → `1.10`: backend schemas change with minor releases, not patches. */
-export function minorOf(version: string): string {
-  return version.split(".").slice(0, 2).join(".");
 }

@@ -10,7 +10,7 @@
 import { z } from "../zod.js";
 import type { SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../schema/format.js";
 import { suggestNames } from "../core/suggest.js";
-import { isTemplateExpression } from "../hcl/interpolation.js";
+import { isTemplateExpression, mayBeNull, parseTemplate } from "../hcl/index.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
 import { type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
@@ -115,14 +115,8 @@ function checkNames(
     const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
     if (attribute) {
       if (attribute.computed && !attribute.optional && !attribute.required) {
-        findings.push({
-          rule: "unknown-argument",
-          severity: "error",
-          path: [name],
-          message: `"${name}" is read-only: ${context.name} computes it, so it cannot be set`,
-          detail: `The provider decides the value of "${name}" after apply; remove it from the configuration (you can still refer to it).`,
-          suggestions: [],
-        });
+        const finding = readOnly(name, value, context);
+        if (finding) findings.push(finding);
       } else if (attribute.deprecated && value !== null) {
         findings.push(deprecation("Argument", name, context, attribute.description));
       }
@@ -133,6 +127,36 @@ function checkNames(
     }
   }
   return findings;
+}
+
+/**
+ * A computed-only attribute that is set. Providers reject any value but null ("Value for
+ * unconfigurable attribute"), so a literal is an error; an expression is known only at plan: none
+ * when it may well be null (a variable, `try(x, null)`, a conditional with a null branch, as
+ * modules write to pass an optional value through), a warning otherwise.
+ */
+function readOnly(name: string, value: unknown, context: BodyContext): Finding | undefined {
+  if (value === null) return undefined;
+  const base = { rule: "unknown-argument" as const, path: [name], suggestions: [] };
+  if (isTemplateExpression(value)) {
+    const parsed = parseTemplate(value);
+    // An expression that does not parse is reported as such (invalid-expression).
+    if (parsed.diagnostics.length > 0 || parsed.unsupported || mayBeNull(parsed.expression)) return undefined;
+    return {
+      ...base,
+      severity: "warning",
+      message: `"${name}" is read-only: ${context.name} computes it, and the provider rejects any value but null`,
+      detail:
+        `Only null gets through, and nothing shows this expression can be null (a variable, \`try(…, null)\` or a conditional with a null branch would), ` +
+        `so the provider will most likely reject it at plan ("Value for unconfigurable attribute"). Remove "${name}" from the configuration (you can still refer to it).`,
+    };
+  }
+  return {
+    ...base,
+    severity: "error",
+    message: `"${name}" is read-only: ${context.name} computes it, so it cannot be set`,
+    detail: `The provider decides the value of "${name}" after apply; remove it from the configuration (you can still refer to it).`,
+  };
 }
 
 function unknownName(name: string, names: string[], context: BodyContext, attributes: Record<string, SchemaAttribute>, body: Record<string, unknown>): Finding {
@@ -303,13 +327,13 @@ const hasOneContent = (content: unknown) => isPlainObject(content) || (Array.isA
  * HCL JSON's labelled blocks (map-nested blocks, and `dynamic`, labelled by the generated type):
  * `{"<label>": <blocks>}` or an array of such objects, each property one label.
  */
-interface LabelledEntry {
+export interface LabelledEntry {
   label: string;
   value: unknown;
   path: PathSegment[];
 }
 
-function labelledEntries(value: unknown): LabelledEntry[] {
+export function labelledEntries(value: unknown): LabelledEntry[] {
   const objects: [Record<string, unknown>, PathSegment[]][] = isPlainObject(value)
     ? [[value, []]]
     : Array.isArray(value)
@@ -319,7 +343,7 @@ function labelledEntries(value: unknown): LabelledEntry[] {
 }
 
 /** The blocks one value stands for: an object is one, an array one per element, null none. */
-function blocksOf(value: unknown): { value: unknown; path: PathSegment[] }[] {
+export function blocksOf(value: unknown): { value: unknown; path: PathSegment[] }[] {
   if (Array.isArray(value)) return value.map((element, i) => ({ value: element, path: [i] }));
   return value === null || value === undefined ? [] : [{ value, path: [] }];
 }

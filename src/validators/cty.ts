@@ -6,7 +6,7 @@
  */
 import { z } from "../zod.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
-import { isTemplateExpression } from "../hcl/interpolation.js";
+import { isTemplateExpression } from "../hcl/index.js";
 import { ExactNumber } from "../core/exact-number.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, jsonLiteral, withArticle } from "./conversion.js";
 import { type Finding, type Payload, addFinding, forward } from "./findings.js";

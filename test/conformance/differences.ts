@@ -33,7 +33,15 @@ function valueAt(document: unknown, pointer: string): unknown {
   return value;
 }
 
-const EXPRESSION_ERROR = /^(Reference to undeclared|Unclosed template interpolation|Invalid reference|Missing expression)/;
+/**
+ * What the checker reports of expressions itself (invalid-expression, unknown-function): HCL's
+ * syntax errors and unknown functions. Never excused as "not evaluated". (A traversal's "Invalid
+ * expression: A single static variable reference is required" is a reference error, not these.)
+ */
+const CHECKED_EXPRESSION_ERROR =
+  /^(Unclosed template|Extra characters|Invalid template (directive|control)|Invalid 'for'|Invalid character|Unterminated|Unexpected|Invalid expression: Expected|Missing|Invalid attribute name|Invalid legacy|Nested splat|Unbalanced|Invalid number|Invalid escape|Unsupported operator|Invalid multi-line|Call to unknown function|Unknown provider function)/;
+
+const EXPRESSION_ERROR = /^(Reference to undeclared|Invalid reference)/;
 
 /** Same resource, data source or provider configuration: `/resource/<type>/<name>` or `/provider/<name>`. */
 const sameBlock = (a: string, b: string) => {
@@ -156,7 +164,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     side: "terraform",
     matches: (finding, { document }) => {
       const value = valueAt(document, finding.pointer);
-      return typeof value === "string" && INTERPOLATION.test(value);
+      return typeof value === "string" && INTERPOLATION.test(value) && !CHECKED_EXPRESSION_ERROR.test(finding.message);
     },
   },
   {
@@ -217,7 +225,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       "evaluating that resource and reports nothing else in it; the checker still reports the resource's schema errors.",
     side: "checker",
     matches: (finding, { terraform }) =>
-      terraform.some((t) => EXPRESSION_ERROR.test(t.message) && sameBlock(t.pointer, finding.pointer)),
+      terraform.some((t) => (EXPRESSION_ERROR.test(t.message) || CHECKED_EXPRESSION_ERROR.test(t.message)) && sameBlock(t.pointer, finding.pointer)),
   },
 ];
 

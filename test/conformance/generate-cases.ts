@@ -2,7 +2,8 @@
  * Differential test cases: start from the smallest valid configuration of every resource, data
  * source and the provider block of a schema, then break it in the ways people do: misspelled
  * and camelCased names, values of the wrong type, missing required arguments, blocks written as
- * values and values as blocks, too many blocks, dynamic blocks, interpolations. Single mutations
+ * values and values as blocks, too many blocks, dynamic blocks, interpolations (broken templates,
+ * unknown functions), computed-only attributes set from expressions that may be null. Single mutations
  * cover every place once; pairs of them (chosen by a fixed stride, so the set is reproducible)
  * bring the count up and catch interactions.
  */
@@ -57,6 +58,19 @@ const INTERPOLATIONS: Record<string, string> = {
   "undeclared-variable": "${var.undeclared}",
   "broken-syntax": "${var.v",
   "escaped-template": "$${var.v}",
+  "for-without-arrow": "${{for k, v in var.v : k v}}",
+  "unclosed-directive": '%{ if var.v != "" }x',
+  directive: '%{ if var.v != "" }${var.v}%{ endif }',
+  "unknown-function": "${upperr(var.v)}",
+  "core-function": "${core::upper(var.v)}",
+  "function-of-a-newer-release": "${convert(var.v, string)}",
+};
+
+/** Expressions that may evaluate to null: a provider accepts them for a computed-only attribute. */
+const NULLABLE: Record<string, string> = {
+  variable: "${var.v}",
+  "try-null": "${try(var.v, null)}",
+  "conditional-null": '${var.v == "" ? null : var.v}',
 };
 
 function at(document: JsonObject, path: Path): Json | undefined {
@@ -316,6 +330,13 @@ function baseDocument(target: Target, schema: ProviderSchema): { document: JsonO
 function targetMutations(target: Target, bodyPath: Path, document: JsonObject): Mutation[] {
   const body = bodyAt(document, bodyPath)!;
   const mutations = sites(target.block, body, bodyPath).flatMap(siteMutations);
+  // Computed-only attributes set from expressions that may be null (a module passing an optional value on).
+  const computedOnly = Object.entries(target.block.attributes ?? {}).filter(([, a]) => a.computed && !a.optional && !a.required);
+  for (const [name] of computedOnly.slice(0, 2)) {
+    for (const [kind, value] of Object.entries(NULLABLE)) {
+      mutations.push(edit(`computed-only ${bodyPath.join(".")}.${name} = ${kind}`, bodyPath, (b) => !has(b, name) && ((b[name] = value), true)));
+    }
+  }
   mutations.push(edit(`unknown argument in ${bodyPath.join(".")}`, bodyPath, (b) => ((b.no_such_argument = "x"), true)));
   if (target.section !== "provider") {
     const section = [target.section];

@@ -229,6 +229,48 @@ const REGRESSIONS: Regression[] = [
     terraform: [["/resource/demo_replication_group/this/dynamic/log_delivery_configuration/content", "Too many log_delivery_configuration blocks"]],
     checker: "agrees",
   },
+  {
+    name: "a template that does not parse",
+    document: resource("demo_subnet_group", { name: "${{for k, v in var.v : k v}}", subnet_ids: ["a"] }),
+    terraform: [["/resource/demo_subnet_group/this/name", "Invalid 'for' expression"]],
+    checker: "agrees",
+  },
+  {
+    name: "a call to an unknown function",
+    document: resource("demo_subnet_group", { name: "${upperr(var.v)}", subnet_ids: ["a"] }),
+    terraform: [["/resource/demo_subnet_group/this/name", "Call to unknown function"]],
+    checker: "agrees",
+  },
+  {
+    name: "a computed-only attribute set from an expression that may be null",
+    document: { variable: { v: {} }, data: { demo_policy_document: { this: { json: "${try(var.v, null)}" } } } },
+    terraform: [],
+    checker: "agrees",
+  },
+  {
+    name: "a broken template in a dynamic block whose for_each is unknown (validate does not evaluate its content)",
+    document: resource("demo_replication_group", { dynamic: { log_delivery_configuration: { for_each: "${var.v}", content: { destination: "${var.v" } } } }),
+    terraform: [],
+    checker: "agrees-with-deliberate-difference",
+  },
+  {
+    name: "a block after a dynamic block of its type whose for_each is unknown (validate stops at the dynamic block)",
+    document: resource("demo_replication_group", {
+      dynamic: { log_delivery_configuration: { for_each: "${var.v}", content: { destination: "x" } } },
+      log_delivery_configuration: [{ destination: { a: "b" } }],
+    }),
+    terraform: [],
+    checker: "agrees-with-deliberate-difference",
+  },
+  {
+    name: "a block before a dynamic block of its type whose for_each is unknown",
+    document: resource("demo_replication_group", {
+      log_delivery_configuration: [{ destination: { a: "b" } }],
+      dynamic: { log_delivery_configuration: { for_each: "${var.v}", content: { destination: "x" } } },
+    }),
+    terraform: [["/resource/demo_replication_group/this/log_delivery_configuration/0/destination", "Incorrect attribute value type"]],
+    checker: "agrees",
+  },
 ];
 
 const schemas = memorySchemas(demoSnapshot());

@@ -15,6 +15,7 @@ import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
 import { type SourceDocument, generateCases, generateCasesFromDocuments } from "./generate-cases.js";
 import { type Case, terraformValidate } from "./terraform-validate.js";
 import { createTerraformEnv } from "./terraform-env.js";
+import { terraformOnPath } from "../../src/terraform/version.js";
 
 export interface ConformanceOptions {
   /** Fully qualified provider address, e.g. `registry.terraform.io/hashicorp/demo`. */
@@ -70,8 +71,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const terraformMs = Date.now() - started;
 
     const checkStarted = Date.now();
+    // The checker judges against the release that judges it (functions differ between releases).
+    const terraform = terraformOnPath();
     const comparisons = cases.map((c) => {
-      const { diagnostics } = checkDocument(c.text, { file: "main.tf.json", schemas });
+      const { diagnostics } = checkDocument(c.text, { file: "main.tf.json", schemas, ...(terraform ? { terraform } : {}) });
       return compare(c, verdicts.get(c.name)!, diagnostics);
     });
     return { comparisons, timings: { terraformMs, checkerMs: Date.now() - checkStarted } };

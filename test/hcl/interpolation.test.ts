@@ -13,6 +13,8 @@ describe("which strings are expressions in Terraform JSON", () => {
     ["$$${1}", false], // "$" then the escape: the literal $${1}
     ["$x{", false],
     ["100%", false],
+    ["a\rb${1}", false], // a lone carriage return ends HCL's reading of the template
+    ["${1}\r${", true],
   ])("%j → %s", (text, expected) => {
     expect(isTemplateExpression(text)).toBe(expected);
   });

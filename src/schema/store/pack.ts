@@ -30,5 +30,7 @@ export const packIndexSchema = z.object({
   provider: sliceSchema,
   resources: z.record(z.string(), sliceSchema),
   data_sources: z.record(z.string(), sliceSchema),
+  /** Provider function names, when the source schema lists them (Terraform 1.8+). */
+  functions: z.array(z.string()).optional(),
 });
 export type PackIndex = z.infer<typeof packIndexSchema>;

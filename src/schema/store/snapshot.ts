@@ -46,6 +46,10 @@ export class PackedSnapshot implements ProviderSchemaSnapshot {
     return Object.keys(this.index.data_sources);
   }
 
+  functions(): readonly string[] | undefined {
+    return this.index.functions;
+  }
+
   private typeEntry(kind: string, table: Record<string, Slice>, type: string): TypeSchema | undefined {
     if (!Object.hasOwn(table, type)) return undefined;
     return this.entry(`${kind} ${type}`, table[type]!, typeSchemaSchema) as TypeSchema;

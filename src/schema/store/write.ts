@@ -76,6 +76,7 @@ export async function writeSnapshot(opts: WriteSnapshotOptions): Promise<{ path:
     provider: add(withoutDescriptions(opts.schema.provider?.block ?? {})),
     resources: table(opts.schema.resource_schemas),
     data_sources: table(opts.schema.data_source_schemas),
+    ...(opts.schema.functions ? { functions: Object.keys(opts.schema.functions).sort() } : {}),
   };
   await mkdir(dir, { recursive: true });
   const pack = Buffer.concat(chunks);
