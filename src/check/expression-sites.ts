@@ -116,23 +116,54 @@ function generatedBlock(block: SchemaBlock, type: string): SchemaBlock | undefin
  * An argument value: each string is a template, and (`keys`) so is each object key in it. Only
  * strings that are templates of more than a literal are sites: a plain string is its own value.
  */
-function values(value: unknown, pointer: string, iterators: readonly string[], keys: boolean, visit: Visit): void {
-  if (typeof value === "string") {
-    if (isTemplateExpression(value)) visit({ pointer, text: value, mode: "template", key: false, iterators });
-  }
-  else if (Array.isArray(value)) {
-    for (const [i, element] of value.entries()) {
-      if (!isLiteral(element)) values(element, joinPointer(pointer, i), iterators, keys, visit);
+function values(value: unknown, pointer: string, iterators: readonly string[], keys: boolean, visit: Visit, keywords?: ReadonlySet<string>): void {
+  // Iterative, and each pointer built only for a site: values may nest 100,000 deep (Terraform
+  // reads them), where recursion overflows the stack and a pointer per level costs quadratic time.
+  const pending: ValueFrame[] = [{ value, at: { pointer } }];
+  for (let frame = pending.pop(); frame; frame = pending.pop()) {
+    const node = frame.value;
+    if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, iterators });
+    if (typeof node === "string") {
+      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, iterators });
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) {
+        if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i } });
+      }
+    } else if (isPlainObject(node)) {
+      const entries = Object.entries(node);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [name, element] = entries[i]!;
+        if (keywords && name === "//") continue;
+        if (keywords?.has(name)) {
+          traversals(element, pointerOf({ parent: frame.at, segment: name }), iterators, visit);
+          continue;
+        }
+        const keyIsTemplate = keys && isTemplateExpression(name);
+        if (!keyIsTemplate && isLiteral(element)) continue;
+        pending.push({ value: element, at: { parent: frame.at, segment: name }, ...(keyIsTemplate ? { key: name } : {}) });
+      }
     }
-  } else if (isPlainObject(value)) {
-    for (const [name, element] of Object.entries(value)) {
-      const keyIsTemplate = keys && isTemplateExpression(name);
-      if (!keyIsTemplate && isLiteral(element)) continue;
-      const at = joinPointer(pointer, name);
-      if (keyIsTemplate) visit({ pointer: at, text: name, mode: "template", key: true, iterators });
-      values(element, at, iterators, keys, visit);
-    }
   }
+}
+
+/** A place in a value, as a chain of segments up to a pointer: joined only when a site needs it. */
+type Place = { pointer: string } | { parent: Place; segment: string | number };
+
+interface ValueFrame {
+  value: unknown;
+  at: Place;
+  /** The object key naming this value, when the key is a template (a site of its own). */
+  key?: string;
+}
+
+function pointerOf(place: Place): string {
+  const segments: (string | number)[] = [];
+  let at = place;
+  while ("parent" in at) {
+    segments.push(at.segment);
+    at = at.parent;
+  }
+  return joinPointer(at.pointer, ...segments.reverse());
 }
 
 /** A traversal string, or an array of them. */
@@ -166,23 +197,16 @@ function lifecycle(value: unknown, pointer: string, visit: Visit): void {
   }
 }
 
+/** Arguments of provisioner and connection bodies whose values are keywords (`destroy`, `continue`), read as traversals. */
+const PROVISIONER_KEYWORDS: ReadonlySet<string> = new Set(["when", "on_failure"]);
+
 /** `provisioner` and `connection` bodies: templates, but `when` and `on_failure` are keywords. */
 function provisioners(value: unknown, pointer: string, visit: Visit): void {
   if (typeof value === "string") {
     if (isTemplateExpression(value)) visit({ pointer, text: value, mode: "template", key: false, iterators: [] });
     return;
   }
-  const walk = (node: unknown, at: string): void => {
-    if (Array.isArray(node)) for (const [i, element] of node.entries()) walk(element, joinPointer(at, i));
-    else if (isPlainObject(node)) {
-      for (const [name, member] of Object.entries(node)) {
-        if (name === "//") continue;
-        if (name === "when" || name === "on_failure") traversals(member, joinPointer(at, name), [], visit);
-        else walk(member, joinPointer(at, name));
-      }
-    } else if (isTemplateExpression(node)) visit({ pointer: at, text: node, mode: "template", key: false, iterators: [] });
-  };
-  walk(value, pointer);
+  values(value, pointer, [], false, visit, PROVISIONER_KEYWORDS);
 }
 
 /** An expression outside resources: a local value, an output, a module call's argument, a variable's validation. */

@@ -120,8 +120,12 @@ function unknownForEach(forEach: unknown): boolean {
   return /[A-Za-z_][\w-]*\./.test(forEach.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
 }
 
-/** The checker's findings about values (types, what objects lack or hold), as compare.ts words them. */
-const VALUE_FINDING = /^\[[a-z-]+\] (Inappropriate value|Unexpected attribute)/;
+/**
+ * The checker's findings about values (types, what objects lack or hold) and about the
+ * expressions in them (in JSON a string is parsed as a template only when it is evaluated), as
+ * compare.ts words them.
+ */
+const VALUE_FINDING = /^\[[a-z-]+\] (Inappropriate value|Unexpected attribute)|^\[(invalid-expression|unknown-function)\] /;
 
 /** The dynamic blocks of `type` in a body's `dynamic` (an object of them by type, or an array of such objects). */
 function dynamicSpecs(dynamic: unknown, type: string): Record<string, unknown>[] {
@@ -214,7 +218,8 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     id: "terraform-defers-values-in-unknown-dynamic",
     why:
       "In the content of a dynamic block whose for_each is unknown at validate, Terraform checks names and structure " +
-      "but not values (they are unknown until plan); the checker checks the values written there now.",
+      "but not values (they are unknown until plan), nor the templates in them (a JSON string is parsed when evaluated); " +
+      "the checker checks the values and templates written there now.",
     side: "checker",
     matches: (finding, { document }) => VALUE_FINDING.test(finding.message) && inUnknownDynamicContent(document, finding.pointer),
   },

@@ -238,7 +238,7 @@ const REGRESSIONS: Regression[] = [
   {
     name: "a call to an unknown function",
     document: resource("demo_subnet_group", { name: "${upperr(var.v)}", subnet_ids: ["a"] }),
-    terraform: [["/resource/demo_subnet_group/this/name", "Call to unknown function"]],
+    terraform: [["/resource/demo_subnet_group/this/name", "Call to unknown function", "upper"]],
     checker: "agrees",
   },
   {
