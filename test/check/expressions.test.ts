@@ -100,7 +100,9 @@ describe("invalid-expression", () => {
   });
 
   it("leaves references (depends_on, provider, ignore_changes) to the reference checks", () => {
-    expect(check(subnetGroup({ depends_on: ["${demo_subnet_group.other}"], lifecycle: { ignore_changes: ["tags"] } }))).toEqual([]);
+    expect(brief(check(subnetGroup({ depends_on: ["${demo_subnet_group.other}"], lifecycle: { ignore_changes: ["tags"] } })))).toEqual([
+      "error invalid-reference /resource/demo_subnet_group/sg/depends_on/0: Invalid expression: ${demo_subnet_group.other}",
+    ]);
   });
 });
 
@@ -142,7 +144,7 @@ describe("unknown-function", () => {
 });
 
 describe("read-only attributes set from expressions", () => {
-  const policy = (json: unknown) => ({ variable: { maybe: {} }, data: { demo_policy_document: { p: { json } } } });
+  const policy = (json: unknown) => ({ variable: { maybe: {} }, data: { demo_policy_document: { p: { for_each: "${var.maybe}", json } } } });
 
   it("is an error for a literal, nothing for null or an expression that may be null, a warning for one that cannot be", () => {
     expect(brief(check(policy("{}")))).toEqual([
