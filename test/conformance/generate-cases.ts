@@ -411,7 +411,7 @@ export interface SourceDocument {
 }
 
 /** Input variables a configuration declares without a default: the root passes each an unknown value. */
-function undefaultedVariables(document: JsonObject): string[] {
+export function undefaultedVariables(document: JsonObject): string[] {
   const variables = document.variable;
   if (variables === null || typeof variables !== "object" || Array.isArray(variables)) return [];
   return Object.entries(variables)

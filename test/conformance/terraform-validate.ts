@@ -110,8 +110,15 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
       walked = true;
       continue;
     }
-    const name = file?.match(/^cases\/([^/]+)\/main\.tf\.json$/)?.[1];
-    if (!name || !file) throw new Error(`terraform reported an error outside any case: ${d.summary} (${file ?? "no file"})`);
+    if (!file) {
+      // Errors of the whole configuration (provider configurations) name the resource by address.
+      const blamed = rangelessFinding(d);
+      if (!blamed) throw new Error(`terraform reported an error outside any case: ${d.summary} (no file)`);
+      byCase.set(blamed.name, [...(byCase.get(blamed.name) ?? []), blamed.finding]);
+      continue;
+    }
+    const name = file.match(/^cases\/([^/]+)\/main\.tf\.json$/)?.[1];
+    if (!name) throw new Error(`terraform reported an error outside any case: ${d.summary} (${file})`);
     let map = pointerMaps.get(file);
     if (!map) pointerMaps.set(file, (map = new PointerMap(texts.get(file)!)));
     const list = byCase.get(name) ?? [];
@@ -119,4 +126,17 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
     byCase.set(name, list);
   }
   return { byCase, walked };
+}
+
+/**
+ * An error without a place in a file, about one resource of a case (`module.case_<name>.<address>`
+ * in its detail): "Provider configuration not present" blames the resource's `provider`.
+ */
+function rangelessFinding(d: JsonDiagnostic): { name: string; finding: TerraformFinding } | undefined {
+  const match = /module\.case_([a-z0-9_-]+)\.(data\.)?([a-z0-9_]+)\.([\w-]+)/.exec(`${d.summary} ${d.detail ?? ""}`);
+  if (!match) return undefined;
+  const [, name, data, type, resource] = match;
+  const body = `/${data ? "data" : "resource"}/${type}/${resource}`;
+  const pointer = d.summary === "Provider configuration not present" ? `${body}/provider` : body;
+  return { name: name!, finding: { pointer, summary: d.summary, detail: d.detail ?? "" } };
 }
