@@ -115,10 +115,11 @@ function dynamicBlocks(value: unknown, block: SchemaBlock | undefined, pointer: 
     for (const { value: spec, path } of blocksOf(entry.value)) {
       if (!isPlainObject(spec)) continue;
       const at = joinPointer(pointer, ...entry.path, ...path);
-      if (spec.for_each !== undefined) values(spec.for_each, joinPointer(at, "for_each"), { iterators, keys: true }, visit);
-      if (spec.labels !== undefined) values(spec.labels, joinPointer(at, "labels"), { iterators, keys: true, argument: "labels", type: ["list", "string"] }, visit);
-      if (spec.iterator !== undefined) traversals(spec.iterator, joinPointer(at, "iterator"), iterators, visit, "keyword");
       const iterator = typeof spec.iterator === "string" ? spec.iterator : entry.label;
+      // for_each is evaluated before there is an iterator; labels and content with it.
+      if (spec.for_each !== undefined) values(spec.for_each, joinPointer(at, "for_each"), { iterators, keys: true }, visit);
+      if (spec.labels !== undefined) values(spec.labels, joinPointer(at, "labels"), { iterators: [...iterators, iterator], keys: true, argument: "labels", type: ["list", "string"] }, visit);
+      if (spec.iterator !== undefined) traversals(spec.iterator, joinPointer(at, "iterator"), iterators, visit, "keyword");
       for (const content of blocksOf(spec.content)) {
         if (isPlainObject(content.value)) blockBody(content.value, generated, joinPointer(at, "content", ...content.path), [...iterators, iterator], visit);
       }

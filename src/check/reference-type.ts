@@ -15,7 +15,7 @@ import { type CtyType } from "../schema/format.js";
 import { describeType, withArticle } from "../validators/conversion.js";
 import { convertibility } from "../validators/type-conversion.js";
 import type { ExpressionSite } from "./expression-sites.js";
-import { PLAN_TIME, type ReferenceFinding, type Resolved } from "./references.js";
+import { PLAN_TIME, PLAN_TIME_IN_TEXT, type ReferenceFinding, type Resolved } from "./references.js";
 
 /** The whole value of an argument (or of an element or attribute in it) is the reference. */
 export function wholeValueType(site: ExpressionSite, resolved: Resolved, written: string, offset: number): ReferenceFinding | undefined {
@@ -54,7 +54,7 @@ export function interpolatedType(resolved: Resolved, written: string, offset: nu
     severity: "error",
     rule: "reference-type",
     message: `Invalid template interpolation value: ${written} is ${withArticle(describeType(type))}`,
-    detail: `Cannot include the given value in a string template: string required. Only a string, number or bool can be part of a string; for ${withArticle(describeType(type))}, use jsonencode() or join().${resolved.atPlan ? ` ${PLAN_TIME}` : ""}`,
+    detail: `Cannot include the given value in a string template: string required. Only a string, number or bool can be part of a string; for ${withArticle(describeType(type))}, use jsonencode() or join(). ${PLAN_TIME_IN_TEXT}`,
     suggestions: [],
     offset,
   };

@@ -58,7 +58,9 @@ export interface Resolved {
   atPlan?: boolean;
 }
 
+/** Said of findings only `terraform plan` would report, and why validate does not. */
 export const PLAN_TIME = "terraform validate does not report this (it does not know the values of resources, not even their types); terraform plan fails with it.";
+export const PLAN_TIME_IN_TEXT = "terraform validate does not report this (it converts only known values into text); terraform plan fails with it.";
 
 const RESERVED = new Set(["template", "lazy", "arg"]);
 
@@ -136,7 +138,7 @@ class Resolver {
               range,
               "Reference to undeclared input variable",
               `An input variable with the name "${variable}" has not been declared.${suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : ` This variable can be declared with a variable "${variable}" {} block.`}`,
-              suggestions.map((s) => `var.${s}`),
+              suggestions,
             );
             return {};
           }
@@ -150,7 +152,7 @@ class Resolver {
           const { declarations } = this.scope;
           if (!declarations.locals.has(local) && !this.unseen(`local.${local}`)) {
             const suggestions = suggestNames(local, declarations.locals);
-            this.error(range, "Reference to undeclared local value", `A local value with the name "${local}" has not been declared.${didYouMean(suggestions)}`, suggestions.map((s) => `local.${s}`));
+            this.error(range, "Reference to undeclared local value", `A local value with the name "${local}" has not been declared.${didYouMean(suggestions)}`, suggestions);
           }
           return {};
         });
@@ -159,7 +161,7 @@ class Resolver {
           const { declarations } = this.scope;
           if (!declarations.modules.has(module) && !this.unseen(`module.${module}`)) {
             const suggestions = suggestNames(module, declarations.modules);
-            this.error(range, "Reference to undeclared module", `No module call named "${module}" is declared in ${declarations.description}.${didYouMean(suggestions)}`, suggestions.map((s) => `module.${s}`));
+            this.error(range, "Reference to undeclared module", `No module call named "${module}" is declared in ${declarations.description}.${didYouMean(suggestions)}`, suggestions);
           }
           return {};
         });
@@ -167,7 +169,7 @@ class Resolver {
         return this.single((attribute, range) => {
           if (attribute === "module" || attribute === "root" || attribute === "cwd") return { type: "string" };
           const suggestions = suggestNames(attribute, ["cwd", "module", "root"]);
-          this.error(range, 'Invalid "path" attribute', `The "path" object does not have an attribute named "${attribute}".${didYouMean(suggestions)}`, suggestions.map((s) => `path.${s}`));
+          this.error(range, 'Invalid "path" attribute', `The "path" object does not have an attribute named "${attribute}".${didYouMean(suggestions)}`, suggestions);
           return {};
         });
       case "terraform":
@@ -180,7 +182,7 @@ class Resolver {
             attribute === "env"
               ? 'The terraform.env attribute was deprecated in v0.10 and removed in v0.12. The "state environment" concept was renamed to "workspace" in v0.12, and so the workspace name can now be accessed using the terraform.workspace attribute.'
               : `The "terraform" object does not have an attribute named "${attribute}". The only supported attributes are terraform.workspace, the name of the currently-selected workspace, and terraform.applying, a boolean which is true only during apply.`,
-            attribute === "env" ? ["terraform.workspace"] : [],
+            attribute === "env" ? ["workspace"] : [],
           );
           return {};
         });

@@ -49,7 +49,7 @@ const EXPRESSION_ERROR = CHECKED_EXPRESSION_ERROR;
 const PLAN_TIME = /terraform validate does not (report this|check replace_triggered_by)/;
 
 /** A string that is one reference and nothing else (`${aws_vpc.main.id}`, `${var.names[0]}`): the checker resolves those. */
-const LONE_REFERENCE = /^\$\{\s*[A-Za-z_][\w-]*((\.[A-Za-z_][\w-]*|\.[0-9]+|\[("[^"]*"|[0-9]+|\*)\]|\.\*))*\s*\}$/;
+const LONE_REFERENCE = /^\$\{\s*(?!(true|false|null)\s*\})[A-Za-z_][\w-]*((\.[A-Za-z_][\w-]*|\.[0-9]+|\[("[^"]*"|[0-9]+|\*)\]|\.\*))*\s*\}$/;
 
 /** Same resource, data source or provider configuration: `/resource/<type>/<name>` or `/provider/<name>`. */
 const sameBlock = (a: string, b: string) => {

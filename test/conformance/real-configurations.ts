@@ -187,7 +187,20 @@ export function offlineModule(document: JsonObject, localName: string): JsonObje
   }
   if (Array.isArray(out.locals)) out.locals = Object.assign({}, ...out.locals.filter(isObject));
   dropDangling(out);
-  return Object.keys(out).some((k) => k !== "//" && k !== "terraform") ? out : undefined;
+  return out.resource || out.data ? out : undefined;
+}
+
+/** The provider configurations a module takes from its caller (`configuration_aliases`): `aws.west`. */
+export function configurationAliases(document: JsonObject): string[] {
+  const found: string[] = [];
+  for (const terraform of (Array.isArray(document.terraform) ? document.terraform : [document.terraform]).filter(isObject)) {
+    for (const required of (Array.isArray(terraform.required_providers) ? terraform.required_providers : [terraform.required_providers]).filter(isObject)) {
+      for (const requirement of Object.values(required).filter(isObject)) {
+        if (Array.isArray(requirement.configuration_aliases)) for (const alias of requirement.configuration_aliases) if (typeof alias === "string") found.push(alias);
+      }
+    }
+  }
+  return found;
 }
 
 /**

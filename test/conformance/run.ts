@@ -13,7 +13,7 @@ import { memorySchemas } from "../fixtures/demo-provider.js";
 import { type Comparison, compare } from "./compare.js";
 import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
 import { type SourceDocument, generateCases, generateCasesFromDocuments, undefaultedVariables } from "./generate-cases.js";
-import { mergeModule, offlineModule } from "./real-configurations.js";
+import { configurationAliases, mergeModule, offlineModule } from "./real-configurations.js";
 import type { Json } from "./valid-values.js";
 import { type Case, terraformValidate } from "./terraform-validate.js";
 import { createTerraformEnv } from "./terraform-env.js";
@@ -46,7 +46,8 @@ type LabelledCase = Case & { label: string };
  * The root modules under `dir`, one case each: a `cdk.tf.json` is a stack by itself, the other
  * `*.tf.json` files of a directory are one module (merged into one document, as Terraform reads
  * them together), prepared to be judged offline against the provider `localName` (see
- * `offlineModule`). Modules with nothing of that provider are left out.
+ * `offlineModule`), and given the provider configurations it takes from its caller. Modules
+ * with no resource or data source of that provider are left out.
  */
 export function casesFromDir(dir: string, localName: string): LabelledCase[] {
   const files = (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".tf.json")).sort();
@@ -59,7 +60,8 @@ export function casesFromDir(dir: string, localName: string): LabelledCase[] {
   for (const [label, inModule] of modules) {
     const module = offlineModule(mergeModule(inModule.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as { [key: string]: Json })), localName);
     if (!module) continue;
-    cases.push({ name: String(cases.length).padStart(5, "0"), label, text: JSON.stringify(module, null, 2) + "\n", variables: undefaultedVariables(module) });
+    const aliases = configurationAliases(module);
+    cases.push({ name: String(cases.length).padStart(5, "0"), label, text: JSON.stringify(module, null, 2) + "\n", variables: undefaultedVariables(module), ...(aliases.length > 0 ? { providers: aliases } : {}) });
   }
   return cases;
 }
