@@ -250,6 +250,8 @@ class DocumentWalker {
       for (const [diagnostic, { pointer, detail }] of this.citing) diagnostic.detail = detail(pointer);
       return;
     }
+    // Nothing to place: no pass over the file.
+    if (this.diagnostics.length === 0) return;
     const pointers = this.diagnostics.map((d) => d.pointer);
     for (const { pointer } of this.citing.values()) pointers.push(pointer);
     const located = source.locate(

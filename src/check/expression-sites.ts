@@ -152,16 +152,15 @@ interface ValueScope {
  * strings that are templates of more than a literal are sites: a plain string is its own value.
  */
 function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit): void {
-  const { iterators, keys = false, keywords } = scope;
-  const common = { iterators, ...(scope.self ? { self: true } : {}), ...(scope.argument !== undefined ? { argument: scope.argument } : {}) };
+  const { iterators, keys = false, keywords, self, argument } = scope;
   // Iterative, and each pointer built only for a site: values may nest 100,000 deep (Terraform
   // reads them), where recursion overflows the stack and a pointer per level costs quadratic time.
   const pending: ValueFrame[] = [{ value, at: { pointer }, type: scope.type }];
   for (let frame = pending.pop(); frame; frame = pending.pop()) {
     const node = frame.value;
-    if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, ...common });
+    if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, iterators, self, argument });
     if (typeof node === "string") {
-      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, ...common, ...(frame.type !== undefined ? { expected: frame.type } : {}) });
+      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, iterators, self, argument, expected: frame.type });
     } else if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
         if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i }, type: elementType(frame.type, i) });

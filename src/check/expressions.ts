@@ -68,6 +68,11 @@ function reading(parsed: ParseResult): Reading {
   if (parsed.diagnostics.length > 0) return { ...NONE, errors: parsed.diagnostics };
   if (parsed.unsupported) return NONE;
   const { expression } = parsed;
+  // What cdktf writes most, a lone reference (`${aws_vpc.main.id}`), read without a walk.
+  if (expression.kind === "templateWrap" && expression.wrapped.kind === "traversal") {
+    const { root, steps, range } = expression.wrapped;
+    return { errors: [], calls: [], references: [{ root, steps, range }], whole: 0, interpolated: [] };
+  }
   const found = references(expression);
   const at = (start: number, end: number) => found.findIndex((r) => r.range.start === start && r.range.end === end);
   const whole = expression.kind === "templateWrap" ? at(expression.wrapped.range.start, expression.wrapped.range.end) : -1;
