@@ -99,7 +99,7 @@ describe("invalid-expression", () => {
     expect(check(subnetGroup({ description: "cost: 100% of $5, ${var.names[0]}, $${literal} %%{literal} %{ for n in var.names ~} ${n} %{~ endfor }" }))).toEqual([]);
   });
 
-  it("leaves references (depends_on, provider, ignore_changes) to the reference checks", () => {
+  it("reads depends_on, provider and ignore_changes entries as references, not templates: a \"${…}\" there is an invalid reference", () => {
     expect(brief(check(subnetGroup({ depends_on: ["${demo_subnet_group.other}"], lifecycle: { ignore_changes: ["tags"] } })))).toEqual([
       "error invalid-reference /resource/demo_subnet_group/sg/depends_on/0: Invalid expression: ${demo_subnet_group.other}",
     ]);

@@ -246,8 +246,8 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     id: "terraform-defers-values-in-unknown-dynamic",
     why:
       "In the content of a dynamic block whose for_each is unknown at validate, Terraform checks names and structure " +
-      "but not values (they are unknown until plan), nor the templates in them (a JSON string is parsed when evaluated); " +
-      "the checker checks the values and templates written there now.",
+      "but not values (they are unknown until plan), nor the templates and references in them (a JSON string is parsed when evaluated); " +
+      "the checker checks the values, templates and references written there now.",
     side: "checker",
     matches: (finding, { document }) => VALUE_FINDING.test(finding.message) && inUnknownDynamicContent(document, finding.pointer),
   },
