@@ -91,6 +91,20 @@ function nodeOf(pointer: string): string | undefined {
   return undefined;
 }
 
+/** The graph nodes Terraform reported errors in; an unknown type (at `/resource/<type>`) fails every resource of it. */
+function failedNodes(document: unknown, terraform: readonly Finding[]): Set<string> {
+  const failed = new Set<string>();
+  for (const { pointer } of terraform) {
+    const node = nodeOf(pointer);
+    if (node !== undefined) failed.add(node);
+    const [section, type, name] = parsePointer(pointer);
+    if ((section === "resource" || section === "data") && type && name === undefined) {
+      for (const each of Object.keys((valueAt(document, `/${section}/${type}`) ?? {}) as object)) failed.add(section === "data" ? `data.${type}.${each}` : `${type}.${each}`);
+    }
+  }
+  return failed;
+}
+
 /** Whether `node` depends, directly or not, on one of `failed` (resources and data sources also on their provider). */
 function dependsOnFailed(document: unknown, node: string, failed: ReadonlySet<string>): boolean {
   const bodyOf = (n: string): unknown => {
@@ -223,13 +237,12 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       // An unknown type is reported at /resource/<type>: every resource of the type must have been skipped.
       const [section, type, name] = parsePointer(finding.pointer);
       if (section === "output" && type) {
-        const failed = new Set(terraform.map((t) => nodeOf(t.pointer)).filter((n): n is string => n !== undefined));
-        return dependsOnFailed(document, `output.${type}`, failed);
+        return dependsOnFailed(document, `output.${type}`, failedNodes(document, terraform));
       }
       if ((section !== "resource" && section !== "data") || !type) return false;
       const names = name !== undefined ? [name] : Object.keys((valueAt(document, `/${section}/${type}`) ?? {}) as object);
       const nodes = names.map((n) => (section === "data" ? `data.${type}.${n}` : `${type}.${n}`));
-      const failed = new Set(terraform.map((t) => nodeOf(t.pointer)).filter((n): n is string => n !== undefined));
+      const failed = failedNodes(document, terraform);
       return nodes.length > 0 && nodes.every((node) => !failed.has(node) && dependsOnFailed(document, node, failed));
     },
   },

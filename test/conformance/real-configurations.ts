@@ -155,7 +155,7 @@ function normalize(document: JsonObject): JsonObject | undefined {
   out.variable = { ...(isObject(out.variable) ? out.variable : {}), v: {} };
   // One `locals` object (names are unique within a module).
   if (Array.isArray(out.locals)) out.locals = Object.assign({}, ...out.locals.filter(isObject));
-  dropDangling(out);
+  dropDangling(out, document);
   return out.resource || out.data ? out : undefined;
 }
 
@@ -186,7 +186,7 @@ export function offlineModule(document: JsonObject, localName: string): JsonObje
     // `module` calls (their sources would need downloading), `import`, `moved`, `removed`, `check`: dropped.
   }
   if (Array.isArray(out.locals)) out.locals = Object.assign({}, ...out.locals.filter(isObject));
-  dropDangling(out);
+  dropDangling(out, document);
   return out.resource || out.data ? out : undefined;
 }
 
@@ -204,20 +204,17 @@ export function configurationAliases(document: JsonObject): string[] {
 }
 
 /**
- * Drops what refers to something not in the document (a module, another provider's resource,
- * a local or resource dropped for that reason), until nothing does: Terraform would report each
- * such reference, and stop checking the resource there.
+ * Drops what refers to something the preparation dropped (a module call, another provider's
+ * resource, a local or resource dropped for that reason), until nothing does: Terraform would
+ * report each such reference, and stop checking the resource there.
  */
-function dropDangling(document: JsonObject): void {
+function dropDangling(document: JsonObject, original: JsonObject): void {
+  // Only what was dropped counts: a reference the configuration got wrong is for the judges.
+  const before = declaredNames(original);
   for (let changed = true; changed; ) {
     changed = false;
-    const declared = new Set<string>(Object.keys(isObject(document.locals) ? document.locals : {}).map((name) => `local.${name}`));
-    for (const section of ["resource", "data"] as const) {
-      for (const [type, byName] of Object.entries(isObject(document[section]) ? document[section] : {})) {
-        for (const name of Object.keys(isObject(byName) ? byName : {})) declared.add(`${section === "data" ? "data." : ""}${type}.${name}`);
-      }
-    }
-    const dangling = (value: Json | undefined) => references(value).some((r) => !declared.has(r) && !/^(var|each|count|self|path|terraform)\./.test(r));
+    const declared = declaredNames(document);
+    const dangling = (value: Json | undefined) => references(value).some((r) => before.has(r) && !declared.has(r));
     if (isObject(document.locals)) {
       for (const [name, value] of Object.entries(document.locals)) if (dangling(value)) (delete document.locals[name], (changed = true));
     }
@@ -236,23 +233,32 @@ function dropDangling(document: JsonObject): void {
       if (Object.keys(byType).length === 0) delete document[section];
     }
   }
-  // `depends_on` entries naming what is gone.
+  // `depends_on` entries naming what is gone (an entry naming nothing that ever was is for the judges).
+  const declared = declaredNames(document);
   for (const section of ["resource", "data"] as const) {
     for (const byName of Object.values(isObject(document[section]) ? document[section] : {})) {
       for (const body of Object.values(isObject(byName) ? byName : {})) {
         for (const instance of Array.isArray(body) ? body : [body]) {
-          if (isObject(instance) && Array.isArray(instance.depends_on)) instance.depends_on = instance.depends_on.filter((d) => typeof d !== "string" || !/^[\w.-]+$/.test(d) || declaredLater(d));
+          if (isObject(instance) && Array.isArray(instance.depends_on)) instance.depends_on = instance.depends_on.filter((d) => typeof d !== "string" || !before.has(d) || declared.has(d));
         }
       }
     }
   }
-  function declaredLater(address: string): boolean {
-    const [first, type, name] = address.split(".");
-    const section = first === "data" ? "data" : "resource";
-    const byType = document[section];
-    const [t, n] = first === "data" ? [type, name] : [first, type];
-    return isObject(byType) && isObject(byType[t!]) && Object.hasOwn(byType[t!] as JsonObject, n!);
+}
+
+/** `local.x`, `module.x`, `type.name`, `data.type.name` a document declares. */
+function declaredNames(document: JsonObject): Set<string> {
+  const declared = new Set<string>();
+  for (const locals of Array.isArray(document.locals) ? document.locals : [document.locals]) {
+    for (const name of Object.keys(isObject(locals) ? locals : {})) declared.add(`local.${name}`);
   }
+  for (const name of Object.keys(isObject(document.module) ? document.module : {})) declared.add(`module.${name}`);
+  for (const section of ["resource", "data"] as const) {
+    for (const [type, byName] of Object.entries(isObject(document[section]) ? document[section] : {})) {
+      for (const name of Object.keys(isObject(byName) ? byName : {})) declared.add(`${section === "data" ? "data." : ""}${type}.${name}`);
+    }
+  }
+  return declared;
 }
 
 /** The resource and data source types a set of configurations uses. */
