@@ -117,8 +117,8 @@ export const RULE_DOCS: { readonly [K in RuleId]: RuleDoc } = {
   "reference-type": {
     severity: "error",
     help: "A reference whose type is known, an attribute of a resource (from the provider's schema) or a typed input variable, used as an argument's whole value or interpolated into text, must convert to what the argument takes, by Terraform's (cty's) conversion rules. When no value of its type converts (a list where a string is needed, a string where a set of strings is, a list interpolated into text), Terraform fails with \"Inappropriate value for attribute\" or \"Invalid template interpolation value\": an error. For a typed variable terraform validate reports it too; for a resource attribute only plan does, since validate treats resource values as unknown of any type. When only some values convert (a string attribute where a number is needed), it is a warning: the value decides at apply. A string variable holding numbers is a common module idiom and is not reported.",
-    bad: '{ "resource": { "aws_subnet": { "a": { "vpc_id": "${aws_vpc.main.id}", "cidr_block": "10.0.1.0/24" } }, "aws_db_subnet_group": { "db": { "subnet_ids": "${aws_subnet.a.id}" } } } }',
-    good: '{ "resource": { "aws_subnet": { "a": { "vpc_id": "${aws_vpc.main.id}", "cidr_block": "10.0.1.0/24" } }, "aws_db_subnet_group": { "db": { "subnet_ids": ["${aws_subnet.a.id}"] } } } }',
+    bad: '{ "resource": { "aws_subnet": { "a": { "vpc_id": "vpc-0a1b2c3d", "cidr_block": "10.0.1.0/24" } }, "aws_db_subnet_group": { "db": { "subnet_ids": "${aws_subnet.a.id}" } } } }',
+    good: '{ "resource": { "aws_subnet": { "a": { "vpc_id": "vpc-0a1b2c3d", "cidr_block": "10.0.1.0/24" } }, "aws_db_subnet_group": { "db": { "subnet_ids": ["${aws_subnet.a.id}"] } } } }',
   },
   "unused-suppression": {
     severity: "warning",
