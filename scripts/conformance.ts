@@ -3,18 +3,20 @@
  * Terraform itself judges the checker (see test/conformance/). The suites: `demo`, cases
  * generated from the demo provider schema of the tests; `aws`, real configurations (seed
  * fixtures, the example app, the cdktf app fixture, the .cache/corpus modules when present)
- * mutated and judged on the shipped aws 6.25.0 schema. --cases or --schema judge one set instead.
+ * mutated and judged on the shipped aws 6.25.0 schema. --cases or --schema judge one set instead:
+ * --cases DIR takes root modules (a cdk.tf.json, or a directory's *.tf.json files), judged on the
+ * shipped aws schema when they use aws, else on --schema or the demo schema.
  * Ends with `agreement: N/M` over all suites; exits 1 when any case disagrees.
  */
 import { Command } from "commander";
 import { loadProviderSchema } from "../test/conformance/provider/load-schema.js";
 import { AWS_ADDRESS, AWS_VERSION, awsSchemaFor, realDocuments } from "../test/conformance/real-configurations.js";
-import { type ConformanceResult, formatReport, runConformance } from "../test/conformance/run.js";
+import { type ConformanceResult, casesFromDir, formatReport, runConformance } from "../test/conformance/run.js";
 import { DEMO_ADDRESS, demoProviderSchema } from "../test/fixtures/demo-provider.js";
 
 const options = new Command("conformance")
   .option("--suite <suite>", "demo, aws or all", "all")
-  .option("--cases <dir>", "judge every *.tf.json under DIR instead of generated cases")
+  .option("--cases <dir>", "judge the root modules under DIR (each cdk.tf.json, each directory of *.tf.json) instead of generated cases")
   .option("--schema <file>", "provider schema to serve (`terraform providers schema -json` output)")
   .option("--address <address>", "provider address within --schema", DEMO_ADDRESS)
   .option("--minimum <n>", "generate at least this many cases per suite", "2000")
@@ -27,10 +29,17 @@ const results: ConformanceResult[] = [];
 const started = Date.now();
 
 if (options.cases || options.schema) {
+  // Root modules of aws (the corpus, cdktf stacks) are judged on the shipped aws schema unless another is given.
+  const awsCases = options.cases && !options.schema ? casesFromDir(options.cases, "aws") : [];
+  const aws = awsCases.length > 0;
   const result = await runConformance({
     ...common,
-    address: options.address,
-    schema: options.schema ? loadProviderSchema(options.schema, options.address) : demoProviderSchema,
+    address: aws ? AWS_ADDRESS : options.address,
+    schema: options.schema
+      ? loadProviderSchema(options.schema, options.address)
+      : aws
+        ? awsSchemaFor(awsCases.map((c) => ({ label: c.label, document: JSON.parse(c.text) })))
+        : demoProviderSchema,
     casesDir: options.cases,
   });
   console.log(formatReport(result));

@@ -25,6 +25,8 @@ export function generateStack({ resources, types = 240 }: StackOptions): { [key:
   const all = snapshot.resourceTypes();
   const chosen = Array.from({ length: Math.min(types, all.length) }, (_, i) => all[(i * 6) % all.length]!);
   const byType: Record<string, Record<string, Json>> = {};
+  // References name one of 50 VPCs declared first (references are checked: they must exist).
+  for (let i = 0; i < Math.min(50, resources); i++) (byType.aws_vpc ??= {})[`vpc_${i}`] = { cidr_block: `10.${i}.0.0/16` };
   for (let i = 0; i < resources; i++) {
     const type = chosen[i % chosen.length]!;
     const name = `${type.replace(/^aws_/, "")}_${i}`;
@@ -35,6 +37,8 @@ export function generateStack({ resources, types = 240 }: StackOptions): { [key:
   return {
     "//": { metadata: { backend: "s3", stackName: "bench", version: "0.21.0" }, outputs: {} },
     provider: { aws: [{ region: "us-east-1" }] },
+    // What the dynamic blocks' for_each refers to.
+    variable: { items: { type: "list(string)" } },
     resource: byType,
     terraform: {
       backend: { s3: { bucket: "state", key: "bench.tfstate", region: "us-east-1" } },

@@ -35,7 +35,8 @@ export function generateStack(options: StackOptions): Record<string, unknown> {
     const earlier = made.length > 0 ? made[(i * 7919) % made.length] : undefined;
     const body = blockBody(schema.block, { reference: earlier && `\${${earlier.type}.${earlier.name}.id}`, seed: i });
     if (earlier && i % 3 === 0) body.depends_on = [`${earlier.type}.${earlier.name}`];
-    if (i % 5 === 0) body.lifecycle = { create_before_destroy: true, ignore_changes: ["tags"] };
+    // ignore_changes names an argument of the type (references are checked).
+    if (i % 5 === 0) body.lifecycle = { create_before_destroy: true, ignore_changes: schema.block.attributes?.tags ? ["tags"] : [] };
     body["//"] = { metadata: { path: `${stack}/${name}`, uniqueId: name } };
     (resources[type] ??= {})[name] = body;
     made.push({ type, name });
@@ -47,6 +48,8 @@ export function generateStack(options: StackOptions): Record<string, unknown> {
       backend: { s3: { bucket: "state", key: `${stack}.tfstate`, region: "eu-west-1" } },
     },
     provider: { aws: [{ region: "eu-west-1" }] },
+    // What the dynamic blocks' for_each refers to.
+    variable: { items: { type: "list(string)" } },
     resource: resources,
   };
 }

@@ -20,8 +20,11 @@ import { withMetaArguments } from "../validators/language.js";
 import type { SchemaBlock } from "../schema/format.js";
 import type { MetaKind } from "../validators/language.js";
 import { shippedTerraformFunctions, type TerraformFunctions } from "../terraform/functions.js";
-import { bodyExpressions, documentExpressions } from "./expression-sites.js";
+import { bodyExpressions, documentExpressions, type DocumentExpressionSite, type ExpressionSite } from "./expression-sites.js";
 import { type ExpressionCheckContext, type ProviderFunctions, builtinFunctions, checkExpressions } from "./expressions.js";
+import { ModuleDeclarations, type ResourceDeclaration } from "./declarations.js";
+import type { ReferenceScope } from "./references.js";
+import type { InString } from "./json-source.js";
 
 export const TOP_LEVEL_KEYS = [
   "resource",
@@ -55,6 +58,11 @@ export interface DocumentCheckOptions {
   terraformSchemas?: TerraformSchemas;
   /** Built-in functions per release; the shipped list by default. */
   terraformFunctions?: TerraformFunctions;
+  /**
+   * What the module the document belongs to declares, for resolving references (see
+   * declarations.ts); by default the document is the whole module, as cdk.tf.json is.
+   */
+  module?: ModuleDeclarations;
 }
 
 /** What a check was measured against: provider schemas and the Terraform release (when the document needed one). */
@@ -104,6 +112,12 @@ class DocumentWalker {
   private readonly citing = new Map<Diagnostic, { pointer: string; detail: (at: string) => string }>();
   /** Resource addresses and provider configurations seen, with where: a second one is a duplicate. */
   private readonly declared = new Map<string, string>();
+  /** What references resolve against. */
+  private readonly declarations: ModuleDeclarations;
+  /** Findings placed inside a string (expression findings): where in it. */
+  private readonly inStrings = new Map<Diagnostic, InString>();
+  /** The first reference to a name the module may declare in a file the checker cannot read, and how many there were. */
+  private unseen: { name: string; pointer: string; count: number } | undefined;
 
   constructor(
     private readonly options: DocumentCheckOptions,
@@ -127,6 +141,7 @@ class DocumentWalker {
     }
     this.requiredProviders = new Set(requirements.keys());
     this.providers = new ProviderSchemas(options.schemas, requirements, options.providerVersions);
+    this.declarations = options.module ?? ModuleDeclarations.ofDocument(document, source);
   }
 
   walk(document: unknown): void {
@@ -175,8 +190,54 @@ class DocumentWalker {
     this.walkTerraform(bodies);
     append(this.diagnostics, this.providers.approximations(this.options.file));
     for (const [body, pointer] of bodies) {
-      append(this.diagnostics, checkExpressions((visit) => documentExpressions(body, pointer, visit), this.expressionContext({})));
+      const scopes = new Map<string, ReferenceScope>();
+      const scopeOf = (site: ExpressionSite) => {
+        // Module calls' arguments see count.index or each as their call has count or for_each.
+        const { count = false, forEach = false } = site as DocumentExpressionSite;
+        const key = `${count} ${forEach}`;
+        let scope = scopes.get(key);
+        if (!scope) scopes.set(key, (scope = this.referenceScope(undefined, count, forEach)));
+        return scope;
+      };
+      append(this.diagnostics, checkExpressions((visit) => documentExpressions(body, pointer, visit), this.expressionContext({}, scopeOf)));
     }
+    this.reportUnseen();
+  }
+
+  /** Where references resolve for the expressions of one block. */
+  private referenceScope(owner: ResourceDeclaration | undefined, count: boolean, forEach: boolean): ReferenceScope {
+    return {
+      declarations: this.declarations,
+      owner,
+      count,
+      forEach,
+      schema: (resource) => {
+        const lookup = this.providers.lookup(resource.provider);
+        if (!("snapshot" in lookup)) return undefined;
+        // Checked against an older version than asked for: the attributes added since are unknown here.
+        if (lookup.approximate && !lookup.approximate.newer) return undefined;
+        const type = resource.mode === "managed" ? lookup.snapshot.resource(resource.type) : lookup.snapshot.dataSource(resource.type);
+        return type?.block;
+      },
+      unseen: (name, site) => {
+        if (this.unseen) this.unseen.count++;
+        else this.unseen = { name, pointer: site.pointer, count: 1 };
+      },
+    };
+  }
+
+  /** Names the module may declare in files the checker cannot read: said once, where the first is used. */
+  private reportUnseen(): void {
+    if (!this.unseen) return;
+    const { name, pointer, count } = this.unseen;
+    this.report({
+      severity: "warning",
+      rule: "invalid-reference",
+      pointer,
+      message: `References not checked: ${name}${count > 1 ? ` and ${count - 1} more reference${count > 2 ? "s" : ""}` : ""} may name what ${this.declarations.description} declares in files this checker cannot read`,
+      detail: `${this.declarations.incomplete}. Terraform reads every file of a module's directory as one module; names declared there cannot be told from undeclared ones here. Convert those files to *.tf.json to have every reference checked.`,
+      suggestions: [],
+    });
   }
 
   /**
@@ -189,9 +250,14 @@ class DocumentWalker {
       for (const [diagnostic, { pointer, detail }] of this.citing) diagnostic.detail = detail(pointer);
       return;
     }
+    // Nothing to place: no pass over the file.
+    if (this.diagnostics.length === 0) return;
     const pointers = this.diagnostics.map((d) => d.pointer);
     for (const { pointer } of this.citing.values()) pointers.push(pointer);
-    const located = source.locate(pointers);
+    const located = source.locate(
+      pointers,
+      this.inStrings.size > 0 ? this.diagnostics.map((d) => this.inStrings.get(d)) : [],
+    );
     this.diagnostics.forEach((d, i) => {
       const { pointer, position } = located[i]!;
       d.pointer = pointer;
@@ -204,9 +270,10 @@ class DocumentWalker {
     }
   }
 
-  /** invalid-expression and unknown-function in one body (see expressions.ts). */
-  private checkBodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, where: { address: string; constructPath?: string }): void {
-    append(this.diagnostics, checkExpressions((visit) => bodyExpressions(body, block, pointer, meta, visit), this.expressionContext(where)));
+  /** The expression rules in one body (see expressions.ts); `owner` is the resource or data source it is. */
+  private checkBodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, where: { address: string; constructPath?: string }, owner?: ResourceDeclaration): void {
+    const scope = this.referenceScope(owner, owner !== undefined && Object.hasOwn(body, "count"), owner !== undefined && Object.hasOwn(body, "for_each"));
+    append(this.diagnostics, checkExpressions((visit) => bodyExpressions(body, block, pointer, meta, visit), this.expressionContext(where, () => scope)));
   }
 
   private get functions(): TerraformFunctions {
@@ -215,10 +282,12 @@ class DocumentWalker {
 
   private builtins: ReturnType<ExpressionCheckContext["terraform"]> | undefined;
 
-  private expressionContext(where: { address?: string; constructPath?: string }): ExpressionCheckContext {
+  private expressionContext(where: { address?: string; constructPath?: string }, references: ExpressionCheckContext["references"]): ExpressionCheckContext {
     return {
       file: this.options.file,
       ...where,
+      references,
+      within: (diagnostic, offset, key) => this.inStrings.set(diagnostic, { offset, key }),
       functions: () => this.functions,
       terraform: () => {
         if (!this.builtins) {
@@ -398,9 +467,10 @@ class DocumentWalker {
     }
     const lookup = this.providers.lookup(localName);
     const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
+    const owner = this.declarations.resources.get(address) ?? { mode: kind === "data" ? "data" : "managed", type, name, count: false, forEach: false, provider: localName };
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
-      this.checkBodyExpressions(body, undefined, pointer, kind, where);
+      this.checkBodyExpressions(body, undefined, pointer, kind, where, owner);
       return;
     }
     const { snapshot } = lookup;
@@ -451,7 +521,7 @@ class DocumentWalker {
         meta: kind,
       }),
     );
-    this.checkBodyExpressions(body, schema.block, pointer, kind, where);
+    this.checkBodyExpressions(body, schema.block, pointer, kind, where, owner);
   }
 
   /** Provisioner types repeat as blocks; inside a provisioner, `connection` is a block and the rest arguments. */

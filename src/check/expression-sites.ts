@@ -13,15 +13,29 @@
  * with none available), every value string is still a template, but keys are never read as
  * expressions. Arguments the schema does not have are left out: Terraform rejects them before
  * evaluating anything.
+ *
+ * Each site says what the reference checks need to know about its place: which meta-argument
+ * holds it (`role`), whether `self` is available there (provisioners, connections,
+ * postconditions), and, for a value of an argument, the argument and the type its value must
+ * convert to (`expected`, from the schema, followed into list elements and object attributes).
  */
 import { joinPointer } from "../core/pointer.js";
 import { isTemplateExpression } from "../hcl/index.js";
-import type { SchemaBlock } from "../schema/format.js";
+import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
 import { blocksOf, labelledEntries } from "../validators/block.js";
 import { isPlainObject } from "../validators/kind.js";
 import { type MetaKind, attributeAsBlock, withMetaArguments } from "../validators/language.js";
 
 export type ExpressionMode = "template" | "expression" | "traversal";
+
+/**
+ * Where a site is, when that changes how its references are read: a `depends_on` entry, the
+ * `provider` meta-argument, an `ignore_changes` entry (a path into the resource's own
+ * attributes), a `replace_triggered_by` entry, `count` or `for_each` itself (where `count.index`
+ * and `each` are not available yet), or a keyword Terraform reads as a traversal (a dynamic
+ * block's `iterator`, provisioners' `when`/`on_failure`, a module's `providers` map).
+ */
+export type SiteRole = "depends_on" | "provider" | "ignore_changes" | "replace_triggered_by" | "repetition" | "keyword";
 
 type Visit = (site: ExpressionSite) => void;
 
@@ -35,6 +49,12 @@ export interface ExpressionSite {
   key: boolean;
   /** Iterator names of the dynamic blocks around the site, outermost first. */
   iterators: readonly string[];
+  role?: SiteRole;
+  /** `self` is the resource here: a provisioner, a connection, a postcondition. */
+  self?: boolean;
+  /** The argument the value belongs to, and the type the site's value must convert to. */
+  argument?: string;
+  expected?: CtyType;
 }
 
 /** Meta-arguments Terraform reads in its own way (all others are argument values). */
@@ -49,9 +69,10 @@ export function bodyExpressions(body: Record<string, unknown>, block: SchemaBloc
     if (isLiteral(value) && !traversal) continue;
     const at = joinPointer(pointer, name);
     if (meta === "provider" && LITERAL_PROVIDER_ARGUMENTS.has(name)) continue;
-    if (traversal) traversals(value, at, [], visit);
+    if (traversal) traversals(value, at, [], visit, name as SiteRole);
     else if (meta !== "provider" && name === "lifecycle") lifecycle(value, at, visit);
     else if (meta !== "provider" && (name === "provisioner" || name === "connection")) provisioners(value, at, visit);
+    else if (meta !== "provider" && (name === "count" || name === "for_each")) member(name, value, schema, at, [], (site) => visit({ ...site, role: "repetition" }));
     else member(name, value, schema, at, [], visit);
   }
 }
@@ -61,12 +82,12 @@ function member(name: string, value: unknown, block: SchemaBlock | undefined, po
   if (name === "//") return;
   if (!block) {
     if (name === "dynamic" && isPlainObject(value)) dynamicBlocks(value, undefined, pointer, iterators, visit);
-    else values(value, pointer, iterators, false, visit);
+    else values(value, pointer, { iterators }, visit);
     return;
   }
   const attribute = Object.hasOwn(block.attributes ?? {}, name) ? block.attributes![name] : undefined;
   const nested = Object.hasOwn(block.block_types ?? {}, name) ? block.block_types![name] : undefined;
-  if (attribute) values(value, pointer, iterators, true, visit);
+  if (attribute) values(value, pointer, { iterators, keys: true, argument: name, type: expectedType(attribute) }, visit);
   else if (nested) {
     const instances = nested.nesting_mode === "map" ? labelledEntries(value).flatMap((e) => blocksOf(e.value).map((b) => ({ ...b, path: [...e.path, ...b.path] }))) : blocksOf(value);
     for (const instance of instances) {
@@ -94,10 +115,11 @@ function dynamicBlocks(value: unknown, block: SchemaBlock | undefined, pointer: 
     for (const { value: spec, path } of blocksOf(entry.value)) {
       if (!isPlainObject(spec)) continue;
       const at = joinPointer(pointer, ...entry.path, ...path);
-      if (spec.for_each !== undefined) values(spec.for_each, joinPointer(at, "for_each"), iterators, true, visit);
-      if (spec.labels !== undefined) values(spec.labels, joinPointer(at, "labels"), iterators, true, visit);
-      if (spec.iterator !== undefined) traversals(spec.iterator, joinPointer(at, "iterator"), iterators, visit);
       const iterator = typeof spec.iterator === "string" ? spec.iterator : entry.label;
+      // for_each is evaluated before there is an iterator; labels and content with it.
+      if (spec.for_each !== undefined) values(spec.for_each, joinPointer(at, "for_each"), { iterators, keys: true }, visit);
+      if (spec.labels !== undefined) values(spec.labels, joinPointer(at, "labels"), { iterators: [...iterators, iterator], keys: true, argument: "labels", type: ["list", "string"] }, visit);
+      if (spec.iterator !== undefined) traversals(spec.iterator, joinPointer(at, "iterator"), iterators, visit, "keyword");
       for (const content of blocksOf(spec.content)) {
         if (isPlainObject(content.value)) blockBody(content.value, generated, joinPointer(at, "content", ...content.path), [...iterators, iterator], visit);
       }
@@ -112,22 +134,36 @@ function generatedBlock(block: SchemaBlock, type: string): SchemaBlock | undefin
   return attribute ? attributeAsBlock(attribute) : undefined;
 }
 
+/** How `values` reads a value. */
+interface ValueScope {
+  iterators: readonly string[];
+  /** Object keys are templates too (in argument values, not in provisioner bodies or conditions). */
+  keys?: boolean;
+  /** Keys whose values are keywords read as traversals (provisioners' `when`, `on_failure`). */
+  keywords?: ReadonlySet<string>;
+  self?: boolean;
+  /** The argument, and the type of the value (followed into elements and attributes). */
+  argument?: string;
+  type?: CtyType;
+}
+
 /**
  * An argument value: each string is a template, and (`keys`) so is each object key in it. Only
  * strings that are templates of more than a literal are sites: a plain string is its own value.
  */
-function values(value: unknown, pointer: string, iterators: readonly string[], keys: boolean, visit: Visit, keywords?: ReadonlySet<string>): void {
+function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit): void {
+  const { iterators, keys = false, keywords, self, argument } = scope;
   // Iterative, and each pointer built only for a site: values may nest 100,000 deep (Terraform
   // reads them), where recursion overflows the stack and a pointer per level costs quadratic time.
-  const pending: ValueFrame[] = [{ value, at: { pointer } }];
+  const pending: ValueFrame[] = [{ value, at: { pointer }, type: scope.type }];
   for (let frame = pending.pop(); frame; frame = pending.pop()) {
     const node = frame.value;
-    if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, iterators });
+    if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, iterators, self, argument });
     if (typeof node === "string") {
-      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, iterators });
+      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, iterators, self, argument, expected: frame.type });
     } else if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
-        if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i } });
+        if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i }, type: elementType(frame.type, i) });
       }
     } else if (isPlainObject(node)) {
       const entries = Object.entries(node);
@@ -135,15 +171,50 @@ function values(value: unknown, pointer: string, iterators: readonly string[], k
         const [name, element] = entries[i]!;
         if (keywords && name === "//") continue;
         if (keywords?.has(name)) {
-          traversals(element, pointerOf({ parent: frame.at, segment: name }), iterators, visit);
+          traversals(element, pointerOf({ parent: frame.at, segment: name }), iterators, visit, "keyword");
           continue;
         }
         const keyIsTemplate = keys && isTemplateExpression(name);
         if (!keyIsTemplate && isLiteral(element)) continue;
-        pending.push({ value: element, at: { parent: frame.at, segment: name }, ...(keyIsTemplate ? { key: name } : {}) });
+        pending.push({ value: element, at: { parent: frame.at, segment: name }, type: memberType(frame.type, name), ...(keyIsTemplate ? { key: name } : {}) });
       }
     }
   }
+}
+
+/** The type an argument's value must convert to; nested attributes' optional fields may be left out. */
+function expectedType(attribute: SchemaAttribute): CtyType | undefined {
+  if (attribute.type !== undefined) return attribute.type;
+  const nested = attribute.nested_type;
+  if (!nested) return undefined;
+  const attributes: Record<string, CtyType> = {};
+  const optional: string[] = [];
+  for (const [name, inner] of Object.entries(nested.attributes)) {
+    const type = expectedType(inner);
+    if (type === undefined) return undefined;
+    attributes[name] = type;
+    if (!inner.required) optional.push(name);
+  }
+  const object: CtyType = ["object", attributes, optional];
+  return nested.nesting_mode === "single" || nested.nesting_mode === "group" ? object : [nested.nesting_mode, object];
+}
+
+/** The type of element `index` of a value of `type` (a list, set or tuple). */
+function elementType(type: CtyType | undefined, index: number): CtyType | undefined {
+  if (type === "dynamic") return "dynamic";
+  if (!Array.isArray(type)) return undefined;
+  if (type[0] === "list" || type[0] === "set") return type[1] as CtyType;
+  return type[0] === "tuple" ? (type[1] as CtyType[])[index] : undefined;
+}
+
+/** The type of attribute or key `name` of a value of `type` (an object or a map). */
+function memberType(type: CtyType | undefined, name: string): CtyType | undefined {
+  if (type === "dynamic") return "dynamic";
+  if (!Array.isArray(type)) return undefined;
+  if (type[0] === "map") return type[1] as CtyType;
+  if (type[0] !== "object") return undefined;
+  const attributes = type[1] as Record<string, CtyType>;
+  return Object.hasOwn(attributes, name) ? attributes[name] : undefined;
 }
 
 /** A place in a value, as a chain of segments up to a pointer: joined only when a site needs it. */
@@ -152,6 +223,7 @@ type Place = { pointer: string } | { parent: Place; segment: string | number };
 interface ValueFrame {
   value: unknown;
   at: Place;
+  type: CtyType | undefined;
   /** The object key naming this value, when the key is a template (a site of its own). */
   key?: string;
 }
@@ -167,11 +239,11 @@ function pointerOf(place: Place): string {
 }
 
 /** A traversal string, or an array of them. */
-function traversals(value: unknown, pointer: string, iterators: readonly string[], visit: Visit): void {
-  if (typeof value === "string") visit({ pointer, text: value, mode: "traversal", key: false, iterators });
+function traversals(value: unknown, pointer: string, iterators: readonly string[], visit: Visit, role: SiteRole): void {
+  if (typeof value === "string") visit({ pointer, text: value, mode: "traversal", key: false, iterators, role });
   else if (Array.isArray(value)) {
     for (const [i, element] of value.entries()) {
-      if (typeof element === "string") visit({ pointer: joinPointer(pointer, i), text: element, mode: "traversal", key: false, iterators });
+      if (typeof element === "string") visit({ pointer: joinPointer(pointer, i), text: element, mode: "traversal", key: false, iterators, role });
     }
   }
 }
@@ -183,14 +255,15 @@ function lifecycle(value: unknown, pointer: string, visit: Visit): void {
     const at = joinPointer(pointer, ...path);
     for (const [name, member] of Object.entries(body)) {
       const memberAt = joinPointer(at, name);
-      if (name === "ignore_changes") traversals(member, memberAt, [], visit);
+      // `"ignore_changes": "all"` is the keyword; in a list, every entry is a path.
+      if (name === "ignore_changes" && Array.isArray(member)) traversals(member, memberAt, [], visit, "ignore_changes");
       else if (name === "replace_triggered_by" && Array.isArray(member)) {
         for (const [i, entry] of member.entries()) {
-          if (typeof entry === "string") visit({ pointer: joinPointer(memberAt, i), text: entry, mode: "expression", key: false, iterators: [] });
+          if (typeof entry === "string") visit({ pointer: joinPointer(memberAt, i), text: entry, mode: "expression", key: false, iterators: [], role: "replace_triggered_by" });
         }
       } else if (name === "precondition" || name === "postcondition") {
         for (const condition of blocksOf(member)) {
-          if (isPlainObject(condition.value)) values(condition.value, joinPointer(memberAt, ...condition.path), [], false, visit);
+          if (isPlainObject(condition.value)) values(condition.value, joinPointer(memberAt, ...condition.path), { iterators: [], self: name === "postcondition" }, visit);
         }
       }
     }
@@ -200,19 +273,22 @@ function lifecycle(value: unknown, pointer: string, visit: Visit): void {
 /** Arguments of provisioner and connection bodies whose values are keywords (`destroy`, `continue`), read as traversals. */
 const PROVISIONER_KEYWORDS: ReadonlySet<string> = new Set(["when", "on_failure"]);
 
-/** `provisioner` and `connection` bodies: templates, but `when` and `on_failure` are keywords. */
+/** `provisioner` and `connection` bodies: templates, but `when` and `on_failure` are keywords; `self` is the resource. */
 function provisioners(value: unknown, pointer: string, visit: Visit): void {
   if (typeof value === "string") {
-    if (isTemplateExpression(value)) visit({ pointer, text: value, mode: "template", key: false, iterators: [] });
+    if (isTemplateExpression(value)) visit({ pointer, text: value, mode: "template", key: false, iterators: [], self: true });
     return;
   }
-  values(value, pointer, [], false, visit, PROVISIONER_KEYWORDS);
+  values(value, pointer, { iterators: [], keywords: PROVISIONER_KEYWORDS, self: true }, visit);
 }
 
 /** An expression outside resources: a local value, an output, a module call's argument, a variable's validation. */
 export interface DocumentExpressionSite extends ExpressionSite {
   /** `local.name`, `output.name`, `module.name`, `var.name`. */
   address: string;
+  /** A module call's arguments: whether it has `count` or `for_each` (`count.index`, `each` are available). */
+  count?: boolean;
+  forEach?: boolean;
 }
 
 /** Every expression of `locals`, `output`, `module` and `variable` blocks. */
@@ -225,15 +301,18 @@ export function documentExpressions(document: Record<string, unknown>, base: str
       }
     }
   };
-  const as = (address: string): Visit => (site) => visit({ ...site, address });
-  named("locals", (name, body, pointer) => values(body, pointer, [], true, as(`local.${name}`)));
+  const as =
+    (address: string, extra: Partial<DocumentExpressionSite> = {}): Visit =>
+    (site) =>
+      visit({ ...site, address, ...extra });
+  named("locals", (name, body, pointer) => values(body, pointer, { iterators: [], keys: true }, as(`local.${name}`)));
   named("output", (name, body, pointer) => {
     for (const instance of blocksOf(body)) {
       if (!isPlainObject(instance.value)) continue;
       const base = joinPointer(pointer, ...instance.path);
       const label = as(`output.${name}`);
-      if (instance.value.value !== undefined) values(instance.value.value, joinPointer(base, "value"), [], true, label);
-      if (instance.value.depends_on !== undefined) traversals(instance.value.depends_on, joinPointer(base, "depends_on"), [], label);
+      if (instance.value.value !== undefined) values(instance.value.value, joinPointer(base, "value"), { iterators: [], keys: true }, label);
+      if (instance.value.depends_on !== undefined) traversals(instance.value.depends_on, joinPointer(base, "depends_on"), [], label, "depends_on");
       if (instance.value.precondition !== undefined) lifecycle({ precondition: instance.value.precondition }, base, label);
     }
   });
@@ -241,18 +320,20 @@ export function documentExpressions(document: Record<string, unknown>, base: str
     for (const instance of blocksOf(body)) {
       if (!isPlainObject(instance.value)) continue;
       const base = joinPointer(pointer, ...instance.path);
-      const label = as(`module.${name}`);
+      const repetition = { count: Object.hasOwn(instance.value, "count"), forEach: Object.hasOwn(instance.value, "for_each") };
+      const label = as(`module.${name}`, repetition);
       for (const [argument, value] of Object.entries(instance.value)) {
         const argumentAt = joinPointer(base, argument);
         if (argument === "//" || argument === "source" || argument === "version") continue;
-        if (argument === "depends_on") traversals(value, argumentAt, [], label);
+        if (argument === "depends_on") traversals(value, argumentAt, [], label, "depends_on");
         else if (argument === "providers" && isPlainObject(value)) {
           for (const [key, target] of Object.entries(value)) {
             const keyAt = joinPointer(argumentAt, key);
-            label({ pointer: keyAt, text: key, mode: "traversal", key: true, iterators: [] });
-            traversals(target, keyAt, [], label);
+            label({ pointer: keyAt, text: key, mode: "traversal", key: true, iterators: [], role: "keyword" });
+            traversals(target, keyAt, [], label, "keyword");
           }
-        } else values(value, argumentAt, [], true, label);
+        } else if (argument === "count" || argument === "for_each") values(value, argumentAt, { iterators: [], keys: true }, as(`module.${name}`, { role: "repetition" }));
+        else values(value, argumentAt, { iterators: [], keys: true }, label);
       }
     }
   });
@@ -261,7 +342,7 @@ export function documentExpressions(document: Record<string, unknown>, base: str
       if (!isPlainObject(instance.value) || instance.value.validation === undefined) continue;
       const validationAt = joinPointer(pointer, ...instance.path, "validation");
       for (const rule of blocksOf(instance.value.validation)) {
-        if (isPlainObject(rule.value)) values(rule.value, joinPointer(validationAt, ...rule.path), [], false, as(`var.${name}`));
+        if (isPlainObject(rule.value)) values(rule.value, joinPointer(validationAt, ...rule.path), { iterators: [] }, as(`var.${name}`));
       }
     }
   });

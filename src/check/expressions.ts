@@ -10,15 +10,19 @@
  *   record provider functions: calls to those are left unchecked.
  *
  * Only strings with `${` or `%{` are parsed (a plain string is a literal), each once per process.
- * Traversal-mode strings (`depends_on`, `provider`, `ignore_changes`) are references, checked
- * with the references they name, not here.
+ * The references in them (and traversal-mode strings: `depends_on`, `provider`, `ignore_changes`
+ * entries) are resolved in the module's scope when the context has one (references.ts,
+ * reference-type.ts). Every finding is placed in its string: `within` receives the offset in the
+ * decoded value of the part it is about.
  */
 import type { Diagnostic } from "../core/diagnostic.js";
 import { suggestNames } from "../core/suggest.js";
-import { type FunctionCallSite, type HclDiagnostic, type ParseResult, functionCalls, memoize, parseExpressionText, parseTemplateText } from "../hcl/index.js";
+import { type FunctionCallSite, type HclDiagnostic, type ParseResult, type Reference, functionCalls, memoize, parseExpressionText, parseTemplateText, parseTraversal, references } from "../hcl/index.js";
 import type { TerraformFunctions } from "../terraform/functions.js";
 import { minorOf } from "../terraform/releases.js";
 import type { ExpressionSite } from "./expression-sites.js";
+import { type ReferenceFinding, type ReferenceScope, resolveReference, resolveTraversal } from "./references.js";
+import { interpolatedType, wholeValueType } from "./reference-type.js";
 
 export interface ExpressionCheckContext {
   file: string;
@@ -34,6 +38,10 @@ export interface ExpressionCheckContext {
   functions: () => TerraformFunctions;
   /** Provider functions by provider local name (see ProviderFunctions). */
   providerFunctions: (localName: string) => ProviderFunctions;
+  /** Where the site's references are resolved; without it they are not checked. */
+  references?: (site: ExpressionSite) => ReferenceScope;
+  /** Where in its string a finding is: an offset into the decoded value (`key`: the string is the object key). */
+  within?: (diagnostic: Diagnostic, offset: number, key: boolean) => void;
 }
 
 /** What is known of `provider::<local name>::…` functions in the document. */
@@ -43,16 +51,34 @@ export type ProviderFunctions =
   /** Declared; `names` when the provider's schema lists its functions (`what` names that schema). */
   | { declared: true; names?: readonly string[]; what?: string };
 
-/** What the rules read off a parse: its errors, or the functions it calls. */
+/** What the rules read off a parse: its errors, or the functions it calls and the references it makes. */
 interface Reading {
   errors: readonly HclDiagnostic[];
   calls: readonly FunctionCallSite[];
+  references: readonly Reference[];
+  /** The reference that is the template's whole value (`${aws_vpc.main.id}`), by index. */
+  whole: number;
+  /** References interpolated into text (`arn:${…}:x`), by index: their values become strings. */
+  interpolated: readonly number[];
 }
 
-const reading = (parsed: ParseResult): Reading => ({
-  errors: parsed.diagnostics,
-  calls: parsed.diagnostics.length > 0 || parsed.unsupported ? [] : functionCalls(parsed.expression),
-});
+const NONE: Reading = { errors: [], calls: [], references: [], whole: -1, interpolated: [] };
+
+function reading(parsed: ParseResult): Reading {
+  if (parsed.diagnostics.length > 0) return { ...NONE, errors: parsed.diagnostics };
+  if (parsed.unsupported) return NONE;
+  const { expression } = parsed;
+  // What cdktf writes most, a lone reference (`${aws_vpc.main.id}`), read without a walk.
+  if (expression.kind === "templateWrap" && expression.wrapped.kind === "traversal") {
+    const { root, steps, range } = expression.wrapped;
+    return { errors: [], calls: [], references: [{ root, steps, range }], whole: 0, interpolated: [] };
+  }
+  const found = references(expression);
+  const at = (start: number, end: number) => found.findIndex((r) => r.range.start === start && r.range.end === end);
+  const whole = expression.kind === "templateWrap" ? at(expression.wrapped.range.start, expression.wrapped.range.end) : -1;
+  const interpolated = expression.kind === "template" ? expression.parts.filter((p) => p.kind !== "literal").map((p) => at(p.range.start, p.range.end)).filter((i) => i >= 0) : [];
+  return { errors: [], calls: functionCalls(expression), references: found, whole, interpolated };
+}
 const readTemplate = memoize((text) => reading(parseTemplateText(text)));
 const readExpression = memoize((text) => reading(parseExpressionText(text)));
 
@@ -68,18 +94,37 @@ export function checkExpressions(walk: (visit: (site: ExpressionSite & { address
     ...((site.address ?? context.address) !== undefined ? { address: site.address ?? context.address } : {}),
     ...(context.constructPath !== undefined ? { constructPath: context.constructPath } : {}),
   });
+  const push = (site: ExpressionSite, diagnostic: Diagnostic, offset: number) => {
+    diagnostics.push(diagnostic);
+    context.within?.(diagnostic, offset, site.key);
+  };
   walk((site) => {
-    if (site.mode === "traversal") return;
+    const scope = context.references?.(site);
+    const report = (finding: ReferenceFinding) => {
+      const { offset, ...rest } = finding;
+      push(site, { ...rest, ...where(site) }, offset);
+    };
+    if (site.mode === "traversal") {
+      if (scope && site.role !== "keyword") resolveTraversal(parseTraversal(site.text), site, scope, report);
+      return;
+    }
     // No parenthesis, no call: most strings are references, whose parse is quick and kept by no one.
     const read = site.mode === "template" ? (site.text.includes("(") ? readTemplate(site.text) : reading(parseTemplateText(site.text))) : readExpression(site.text);
     if (read.errors.length > 0) {
-      diagnostics.push({ severity: "error", rule: "invalid-expression", ...where(site), ...describeSyntaxError(site, read.errors), suggestions: [] });
+      push(site, { severity: "error", rule: "invalid-expression", ...where(site), ...describeSyntaxError(site, read.errors), suggestions: [] }, read.errors[0]!.subject.start);
       return;
     }
     for (const call of read.calls) {
       const finding = unknownFunction(call, context);
-      if (finding) diagnostics.push({ severity: "error", rule: "unknown-function", ...where(site), ...finding });
+      if (finding) push(site, { severity: "error", rule: "unknown-function", ...where(site), ...finding }, call.nameRange.start);
     }
+    if (!scope) return;
+    read.references.forEach((reference, i) => {
+      const resolved = resolveReference(reference, site, scope, site.text, report);
+      const written = site.text.slice(reference.range.start, reference.range.end);
+      const finding = i === read.whole ? wholeValueType(site, resolved, written, reference.range.start) : read.interpolated.includes(i) ? interpolatedType(resolved, written, reference.range.start) : undefined;
+      if (finding) report(finding);
+    });
   });
   return diagnostics;
 }

@@ -1,15 +1,26 @@
-/** The programmatic entry point: check files (or directories of them) and summarise. */
-import { readFile, stat } from "node:fs/promises";
+/**
+ * The programmatic entry point: check files (or directories of them) and summarise.
+ *
+ * References resolve over the module a file belongs to, as Terraform reads modules: a
+ * `cdk.tf.json` is a whole stack by itself; any other `*.tf.json` file is one file of the module
+ * its directory holds, every `*.tf.json` there (read for their declarations even when only one
+ * of them is checked). A directory that also has `.tf` files (HCL, which this checker does not
+ * read), or a file that is not JSON, makes the module incomplete: references to names declared
+ * nowhere the checker can see are then not reported, and a warning says so.
+ */
+import { readFile, readdir, stat } from "node:fs/promises";
 import { constants as buffer } from "node:buffer";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { type CheckedAgainst, checkDocument, type DocumentCheckOptions } from "./document.js";
+import { ModuleDeclarations } from "./declarations.js";
 import { describeError, findDocuments } from "./discover.js";
-import { JsonTooLargeError, MalformedJsonError } from "./json-source.js";
+import { JsonSource, JsonTooLargeError, MalformedJsonError } from "./json-source.js";
 import type { ProviderSchemaUse } from "./providers.js";
 import { attachRecordedSources } from "./source-map.js";
 
-/** Everything a document check takes but the file name: schemas, provider and Terraform versions. */
-export type CheckOptions = Omit<DocumentCheckOptions, "file">;
+/** Everything a document check takes but the file name (and its module): schemas, provider and Terraform versions. */
+export type CheckOptions = Omit<DocumentCheckOptions, "file" | "module">;
 
 export interface CheckSummary {
   files: number;
@@ -47,28 +58,19 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   let terraform: CheckedAgainst["terraform"] | undefined;
   let resources = 0;
   let checked = 0;
-  for (const file of found.files) {
-    const text = await readDocument(file).catch((err: Error) => {
-      unusable.push(err.message);
-      return undefined;
-    });
-    if (text === undefined) continue;
-    let result;
-    try {
-      result = checkDocument(text, { file, ...options });
-      attachRecordedSources(result.diagnostics, file, text);
-    } catch (err) {
-      if (err instanceof MalformedJsonError || err instanceof JsonTooLargeError) {
-        unusable.push(err.message);
-        continue;
-      }
-      throw err;
+  for (const module of modulesOf(found.files)) {
+    const sources = await readModule(module, unusable);
+    for (const file of module.files) {
+      const source = sources.files.get(file);
+      if (!source) continue;
+      const result = checkDocument(source, { file, ...options, ...(sources.declarations ? { module: sources.declarations } : {}) });
+      attachRecordedSources(result.diagnostics, file, source.text);
+      checked++;
+      for (const d of result.diagnostics) diagnostics.push(d);
+      resources += result.resources;
+      for (const use of result.checkedAgainst.providers) used.set(`${use.address}@${use.version} ${use.reason}`, use);
+      terraform = result.checkedAgainst.terraform ?? terraform;
     }
-    checked++;
-    for (const d of result.diagnostics) diagnostics.push(d);
-    resources += result.resources;
-    for (const use of result.checkedAgainst.providers) used.set(`${use.address}@${use.version} ${use.reason}`, use);
-    terraform = result.checkedAgainst.terraform ?? terraform;
   }
   const checkedAgainst = checked > 0 ? { providers: [...used.values()], ...(terraform ? { terraform } : {}) } : undefined;
   return {
@@ -77,6 +79,90 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
     ...(checkedAgainst ? { checkedAgainst } : {}),
     ...(unusable.length > 0 ? { unusable } : {}),
   };
+}
+
+/** The files to check of one module: a cdk.tf.json alone, or the files named in one directory. */
+interface ModuleFiles {
+  /** The directory whose `*.tf.json` files make the module; undefined for a cdk.tf.json. */
+  dir?: string;
+  files: string[];
+}
+
+function modulesOf(files: readonly string[]): ModuleFiles[] {
+  const modules: ModuleFiles[] = [];
+  const byDir = new Map<string, ModuleFiles>();
+  for (const file of files) {
+    if (basename(file) === "cdk.tf.json") {
+      modules.push({ files: [file] });
+      continue;
+    }
+    const dir = resolve(dirname(file));
+    let module = byDir.get(dir);
+    if (!module) {
+      byDir.set(dir, (module = { dir: dirname(file), files: [] }));
+      modules.push(module);
+    }
+    module.files.push(file);
+  }
+  return modules;
+}
+
+/**
+ * Parses the files to check (what cannot be used goes to `unusable`) and, for a directory's
+ * module, reads the declarations of all its `*.tf.json` files.
+ */
+async function readModule(module: ModuleFiles, unusable: string[]): Promise<{ files: Map<string, JsonSource>; declarations?: ModuleDeclarations }> {
+  const files = new Map<string, JsonSource>();
+  /** A file's source, or undefined with the reason in `problems`. */
+  const parse = async (file: string, problems: string[]): Promise<JsonSource | undefined> => {
+    let text: string;
+    try {
+      text = await readDocument(file);
+    } catch (err) {
+      problems.push((err as Error).message);
+      return undefined;
+    }
+    try {
+      return JsonSource.parse(file, text);
+    } catch (err) {
+      if (!(err instanceof MalformedJsonError || err instanceof JsonTooLargeError)) throw err;
+      problems.push(err.message);
+      return undefined;
+    }
+  };
+  if (module.dir === undefined) {
+    const source = await parse(module.files[0]!, unusable);
+    if (source) files.set(module.files[0]!, source);
+    return { files };
+  }
+  const named = new Map(module.files.map((file) => [resolve(file), file]));
+  const entries = await readdir(module.dir, { withFileTypes: true }).catch(() => undefined);
+  const siblings = (entries ?? []).filter((e) => !e.isDirectory()).map((e) => e.name).sort();
+  const unreadable: string[] = [];
+  const hcl = siblings.filter((name) => name.endsWith(".tf"));
+  const sources: JsonSource[] = [];
+  for (const file of module.files) {
+    const source = await parse(file, unusable);
+    if (source) (files.set(file, source), sources.push(source));
+    else unreadable.push(basename(file));
+  }
+  // The module's other files, read for what they declare (their own findings are not asked for).
+  for (const name of siblings) {
+    const path = join(module.dir, name);
+    if (!name.endsWith(".tf.json") || named.has(resolve(path))) continue;
+    const source = await parse(path, []);
+    if (source) sources.push(source);
+    else unreadable.push(name);
+  }
+  const where = module.dir === "." ? "this directory" : `${module.dir}/`;
+  const reasons = [
+    ...(entries ? [] : [`${where} cannot be listed, so its other files are unknown`]),
+    ...(hcl.length > 0 ? [`${where} also has ${hcl.join(", ")} (HCL, which this checker does not read)`] : []),
+    ...(unreadable.length > 0 ? [`${unreadable.join(", ")} in ${where} cannot be read as JSON`] : []),
+  ];
+  const declarations = new ModuleDeclarations(`the module in ${where}`, reasons.length > 0 ? reasons.join("; ") : undefined);
+  for (const source of sources) declarations.add(source.value(), source);
+  return { files, declarations };
 }
 
 async function readDocument(file: string): Promise<string> {

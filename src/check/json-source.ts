@@ -64,6 +64,12 @@ export interface Located {
   position: Position;
 }
 
+/** A place inside the JSON string at a pointer: an offset into its decoded value; `key` for the property's key rather than its value. */
+export interface InString {
+  offset: number;
+  key: boolean;
+}
+
 const BOM_REASON =
   'the file starts with a byte order mark (U+FEFF), which is not JSON: Terraform rejects it ("Invalid start of value"); save the file as UTF-8 without one';
 
@@ -154,9 +160,11 @@ export class JsonSource {
   /**
    * Where each pointer is written, in one pass over the file. For an object property this is its
    * key (where a person looks for a misspelt name); when a pointer leads nowhere (a missing
-   * argument), the deepest existing ancestor.
+   * argument), the deepest existing ancestor. With `within[i]`, pointer i is a string and the
+   * position is that character of it: the offset into the decoded value is mapped through the
+   * string as written (escapes such as `\"` or `\u00e9` take more characters than they stand for).
    */
-  locate(pointers: readonly string[]): Located[] {
+  locate(pointers: readonly string[], within: readonly (InString | undefined)[] = []): Located[] {
     const locator = new Locator(this.text);
     const targets = pointers.map((pointer) => {
       const { anchor, path, written } = this.merged ? this.throughMerges(pointer) : { anchor: ROOT, path: parsePointer(pointer), written: pointer };
@@ -164,7 +172,8 @@ export class JsonSource {
     });
     const scanner = new JsonScanner(this.text, { lines: true });
     scanner.run(locator.attach(scanner));
-    return targets.map(({ node, written }) => ({ pointer: written, position: locator.positionOf(node) }));
+    const inStrings = placeInStrings(this.text, targets.map((t) => t.node), within);
+    return targets.map(({ node, written }, i) => ({ pointer: written, position: inStrings.get(i) ?? locator.positionOf(node) }));
   }
 
   /**
@@ -563,6 +572,12 @@ class PathNode {
   children: Map<string, PathNode> | null = null;
   line = 0;
   column = 0;
+  /** Where the property's key (or the element) starts, and where its value starts, each with the start of its line. */
+  keyOffset = -1;
+  keyLineStart = 0;
+  valueOffset = -1;
+  valueLine = 0;
+  valueLineStart = 0;
   constructor(readonly parent: PathNode | null) {}
 
   child(segment: string): PathNode {
@@ -608,7 +623,7 @@ class Locator implements ScanVisitor {
     this.tracked[this.depth--] = null;
   }
 
-  key(start: number, end: number, escaped: boolean, _valueStart: number): void {
+  key(start: number, end: number, escaped: boolean, valueStart: number): void {
     const parent = this.tracked[this.depth];
     const anchored = this.roots.size > 1 || !this.roots.has(ROOT) ? this.roots.get(start) : undefined;
     let found: Tracked = null;
@@ -617,15 +632,16 @@ class Locator implements ScanVisitor {
       found = childOf(parent, key);
     }
     if (anchored) found = found === null ? anchored : [...(Array.isArray(found) ? found : [found]), anchored];
-    // The scanner is past the colon by now (maybe on a later line): place the key by its own line.
-    this.record(found, start, this.scanner!.keyLine, this.scanner!.keyLineStart);
+    // The scanner is past the colon by now (maybe on a later line), at the value: place the key by its own line.
+    const scanner = this.scanner!;
+    this.record(found, start, scanner.keyLine, scanner.keyLineStart, valueStart, scanner.line, scanner.lineStart);
   }
 
   element(index: number, offset: number): void {
     const scanner = this.scanner!;
-    if (index < 0) return this.record(this.roots.get(ROOT) ?? null, offset, scanner.line, scanner.lineStart);
+    if (index < 0) return this.record(this.roots.get(ROOT) ?? null, offset, scanner.line, scanner.lineStart, offset, scanner.line, scanner.lineStart);
     const parent = this.tracked[this.depth];
-    this.record(parent ? childOf(parent, String(index)) : null, offset, scanner.line, scanner.lineStart);
+    this.record(parent ? childOf(parent, String(index)) : null, offset, scanner.line, scanner.lineStart, offset, scanner.line, scanner.lineStart);
   }
 
   valueEnd(): void {}
@@ -633,12 +649,17 @@ class Locator implements ScanVisitor {
   number(): void {}
 
   /** Where the current key or element is, for every node that follows it; they track its value next. */
-  private record(found: Tracked, offset: number, line: number, lineStart: number): void {
+  private record(found: Tracked, offset: number, line: number, lineStart: number, valueOffset: number, valueLine: number, valueLineStart: number): void {
     this.next = found;
     if (!found) return;
     for (const node of Array.isArray(found) ? found : [found]) {
       node.line = line;
       node.column = offset - lineStart + 1;
+      node.keyOffset = offset;
+      node.keyLineStart = lineStart;
+      node.valueOffset = valueOffset;
+      node.valueLine = valueLine;
+      node.valueLineStart = valueLineStart;
     }
   }
 
@@ -652,4 +673,38 @@ function childOf(tracked: PathNode | PathNode[], segment: string): Tracked {
   if (!Array.isArray(tracked)) return tracked.children?.get(segment) ?? null;
   const found = tracked.map((node) => node.children?.get(segment)).filter((n): n is PathNode => n !== undefined);
   return found.length === 0 ? null : found.length === 1 ? found[0]! : found;
+}
+
+/**
+ * Positions inside strings, for the targets that ask for one (`within`), by target index. The
+ * offsets asked of one string are sorted and its text walked once: linear in the strings' lengths
+ * plus the targets, however many findings one string has. A target whose pointer did not lead to
+ * a string keeps the pointer's own position.
+ */
+function placeInStrings(text: string, nodes: readonly PathNode[], within: readonly (InString | undefined)[]): Map<number, Position> {
+  const positions = new Map<number, Position>();
+  const byString = new Map<number, { start: number; line: number; lineStart: number; wanted: { offset: number; target: number }[] }>();
+  within.forEach((place, target) => {
+    const node = nodes[target]!;
+    if (!place || node.line === 0) return;
+    const start = place.key ? node.keyOffset : node.valueOffset;
+    if (start < 0 || text.charCodeAt(start) !== 0x22) return;
+    let entry = byString.get(start);
+    if (!entry) byString.set(start, (entry = { start, line: place.key ? node.line : node.valueLine, lineStart: place.key ? node.keyLineStart : node.valueLineStart, wanted: [] }));
+    entry.wanted.push({ offset: place.offset, target });
+  });
+  for (const { start, line, lineStart, wanted } of byString.values()) {
+    wanted.sort((a, b) => a.offset - b.offset);
+    // Raw index and decoded offset, advanced together; JSON strings hold no line breaks.
+    let raw = start + 1;
+    let decoded = 0;
+    for (const { offset, target } of wanted) {
+      while (decoded < offset && raw < text.length && text.charCodeAt(raw) !== 0x22) {
+        raw += text.charCodeAt(raw) !== 0x5c ? 1 : text.charCodeAt(raw + 1) === 0x75 ? 6 : 2;
+        decoded++;
+      }
+      positions.set(target, { line, column: raw - lineStart + 1 });
+    }
+  }
+  return positions;
 }

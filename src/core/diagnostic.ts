@@ -56,6 +56,7 @@ export function describeFix(d: Diagnostic): string | undefined {
     case "unknown-argument":
     case "unknown-type":
     case "unknown-function":
+    case "invalid-reference":
       return `did you mean ${names}?`;
     case "missing-argument":
       return `add ${names}`;

@@ -15,6 +15,8 @@ export const RULES = {
   "undeclared-provider": "A provider used by resources but not declared in terraform.required_providers (Terraform assumes hashicorp/<name>).",
   "invalid-expression": "A template or expression (a string with ${…} or %{…}) that Terraform cannot parse.",
   "unknown-function": "A call to a function the Terraform release checked against (or the provider) does not have.",
+  "invalid-reference": "A reference to something the module does not declare, or that does not have what is asked of it: an undeclared resource, variable, local or module, an attribute the schema lacks, an index into a set, count/each/self where they are not available, a meta-argument naming what is not there.",
+  "reference-type": "A reference whose type (from the schema or a variable's type) Terraform cannot convert to the argument's type (error), or converts only for some values (warning).",
   "unused-suppression": "A suppression in the configuration that matched no finding (remove it, or fix its rule or address).",
 } as const;
 

@@ -99,8 +99,10 @@ describe("invalid-expression", () => {
     expect(check(subnetGroup({ description: "cost: 100% of $5, ${var.names[0]}, $${literal} %%{literal} %{ for n in var.names ~} ${n} %{~ endfor }" }))).toEqual([]);
   });
 
-  it("leaves references (depends_on, provider, ignore_changes) to the reference checks", () => {
-    expect(check(subnetGroup({ depends_on: ["${demo_subnet_group.other}"], lifecycle: { ignore_changes: ["tags"] } }))).toEqual([]);
+  it("reads depends_on, provider and ignore_changes entries as references, not templates: a \"${…}\" there is an invalid reference", () => {
+    expect(brief(check(subnetGroup({ depends_on: ["${demo_subnet_group.other}"], lifecycle: { ignore_changes: ["tags"] } })))).toEqual([
+      "error invalid-reference /resource/demo_subnet_group/sg/depends_on/0: Invalid expression: ${demo_subnet_group.other}",
+    ]);
   });
 });
 
@@ -142,7 +144,7 @@ describe("unknown-function", () => {
 });
 
 describe("read-only attributes set from expressions", () => {
-  const policy = (json: unknown) => ({ variable: { maybe: {} }, data: { demo_policy_document: { p: { json } } } });
+  const policy = (json: unknown) => ({ variable: { maybe: {} }, data: { demo_policy_document: { p: { for_each: "${var.maybe}", json } } } });
 
   it("is an error for a literal, nothing for null or an expression that may be null, a warning for one that cannot be", () => {
     expect(brief(check(policy("{}")))).toEqual([

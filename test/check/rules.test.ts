@@ -49,8 +49,10 @@ describe("unknown-argument", () => {
       provisioner: [{ "local-exec": { command: "echo" } }],
       connection: { type: "ssh" },
     };
-    expect(check({ resource: { demo_subnet_group: { sg: body } } })).toEqual([]);
-    expect(check({ resource: { demo_subnet_group: { sg: { ...subnetGroup, for_each: "${var.groups}" } } } })).toEqual([]);
+    // What the meta-arguments refer to is declared: the references are checked too (invalid-reference).
+    const declared = { provider: { demo: [{ alias: "west" }] }, resource: { demo_plan: { p: { name: "p", rule: [{ rule_name: "r" }] } } } };
+    expect(check({ ...declared, resource: { ...declared.resource, demo_subnet_group: { sg: body } } })).toEqual([]);
+    expect(check({ variable: { groups: {} }, resource: { demo_subnet_group: { sg: { ...subnetGroup, for_each: "${var.groups}" } } } })).toEqual([]);
   });
 
   it("rejects a name the schema lacks, suggesting the owner's own argument", () => {
@@ -104,7 +106,7 @@ describe("unknown-argument", () => {
 
   it("checks the block types named in dynamic blocks", () => {
     const plan = { name: "p", dynamic: { rules: { for_each: "${var.rules}", content: { rule_name: "x" } } } };
-    const ds = check({ resource: { demo_plan: { p: plan } } });
+    const ds = check({ variable: { rules: {} }, resource: { demo_plan: { p: plan } } });
     expect(brief(ds)).toEqual([
       'error unknown-argument /resource/demo_plan/p/dynamic/rules: Unsupported dynamic block "rules": demo_plan has no block type of that name',
       'error missing-argument /resource/demo_plan/p: Missing required block "rule" in demo_plan: at least 1 is required',
@@ -118,7 +120,7 @@ describe("attributes HCL may write as blocks (a security group's ingress), writt
   // object needs every field. Terraform 1.11.4 on the first case: `Inappropriate value for
   // attribute "ingress": element 0: attributes "description", "ipv6_cidr_blocks",
   // "prefix_list_ids", "security_groups", and "self" are required.`
-  const group = (ingress: unknown, extra: object = {}) => check({ resource: { demo_security_group: { db: { name: "db", ingress, ...extra } } } });
+  const group = (ingress: unknown, extra: object = {}) => check({ variable: { rules: {} }, resource: { demo_security_group: { db: { name: "db", ingress, ...extra } } } });
   const rule = { cidr_blocks: ["10.0.0.0/8"], from_port: 5432, to_port: 5432, protocol: "tcp" };
 
   it("rejects objects that leave fields out, as a raw Python dict does (hashicorp/terraform-cdk#2878), naming the fix", () => {
@@ -204,7 +206,7 @@ describe("missing-argument", () => {
 
   it("counts a dynamic block as meeting min_items, and checks its content", () => {
     const dynamicRule = { for_each: "${var.rules}", iterator: "r", content: { rule_name: "${r.value}" } };
-    expect(check({ resource: { demo_plan: { p: { name: "p", dynamic: { rule: dynamicRule } } } } })).toEqual([]);
+    expect(check({ variable: { rules: {} }, resource: { demo_plan: { p: { name: "p", dynamic: { rule: dynamicRule } } } } })).toEqual([]);
     expect(brief(check({ resource: { demo_plan: { p: { name: "p", dynamic: { rule: { for_each: ["a"], content: {} } } } } } }))).toEqual([
       'error missing-argument /resource/demo_plan/p/dynamic/rule/content: Missing required argument "rule_name" in demo_plan.dynamic.rule.content',
     ]);
@@ -262,7 +264,7 @@ describe("type-mismatch", () => {
   });
 
   it("points at the element of a collection that needs converting", () => {
-    expect(brief(check({ resource: { demo_replication_group: { g: { security_group_ids: ["${x}", 5] } } } }))).toEqual([
+    expect(brief(check({ variable: { x: {} }, resource: { demo_replication_group: { g: { security_group_ids: ["${var.x}", 5] } } } }))).toEqual([
       'warning type-mismatch /resource/demo_replication_group/g/security_group_ids/1: elements of "security_group_ids" are strings: Terraform converts the number 5 to "5"',
     ]);
   });
@@ -276,12 +278,12 @@ describe("type-mismatch", () => {
 
 describe("block-shape", () => {
   it("accepts a block as one object or as an array of objects", () => {
-    const rule = { rule_name: "daily", copy_action: { destination_vault_arn: "${x}", lifecycle: { delete_after: 7 } } };
-    expect(check({ resource: { demo_plan: { a: { name: "a", rule }, b: { name: "b", rule: [rule, rule] } } } })).toEqual([]);
+    const rule = { rule_name: "daily", copy_action: { destination_vault_arn: "${var.x}", lifecycle: { delete_after: 7 } } };
+    expect(check({ variable: { x: {} }, resource: { demo_plan: { a: { name: "a", rule }, b: { name: "b", rule: [rule, rule] } } } })).toEqual([]);
   });
 
   it("rejects a plain value where a block belongs", () => {
-    const rule = { rule_name: "daily", copy_action: [{ destination_vault_arn: "${x}", lifecycle: 7 }] };
+    const rule = { rule_name: "daily", copy_action: [{ destination_vault_arn: "${var.x}", lifecycle: 7 }] };
     const [d] = check({ resource: { demo_plan: { p: { name: "p", rule: [rule] } } } });
     expect(d).toMatchObject({
       severity: "error",
@@ -392,7 +394,8 @@ describe("provider resolution", () => {
   it("follows a resource's provider meta-argument to its local name and source", () => {
     const doc = {
       terraform: { required_providers: { other: { source: "hashicorp/demo", version: "1.0.0" } } },
-      resource: { demo_subnet_group: { sg: { ...subnetGroup, provider: "${other.west}", bogus: 1 } } },
+      provider: { other: { alias: "west" } },
+      resource: { demo_subnet_group: { sg: { ...subnetGroup, provider: "other.west", bogus: 1 } } },
     };
     expect(run(doc).map((d) => d.rule)).toEqual(["unknown-argument"]);
   });
@@ -408,6 +411,7 @@ describe("provider resolution", () => {
 describe("Terraform's built-in provider", () => {
   it("checks terraform_data and terraform_remote_state without any snapshot", () => {
     const document = {
+      variable: { x: {} },
       resource: { terraform_data: { d: { input: { a: 1 }, triggers_replace: ["${var.x}"] } } },
       data: { terraform_remote_state: { net: { config: { bucket: "b" } } } },
     };

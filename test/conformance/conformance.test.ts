@@ -12,8 +12,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { providersSchemaDocumentSchema } from "../../src/schema/format.js";
 import { DEMO_ADDRESS, demoProviderSchema } from "../fixtures/demo-provider.js";
 import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
-import { AWS_ADDRESS, awsSchemaFor, realDocuments } from "./real-configurations.js";
-import { runConformance } from "./run.js";
+import { checkDocument } from "../../src/check/document.js";
+import { shippedSchemas } from "../../src/schema/store/index.js";
+import { AWS_ADDRESS, AWS_VERSION, awsSchemaFor, realDocuments } from "./real-configurations.js";
+import { casesFromDir, runConformance } from "./run.js";
 import { createTerraformEnv } from "./terraform-env.js";
 
 const terraform = (() => {
@@ -57,6 +59,50 @@ describe.skipIf(!terraform)("Terraform against the schema-serving provider", () 
     expect(result.comparisons.length).toBe(100);
     const unknown = result.comparisons.filter((c) => !c.agree && !KNOWN_DISAGREEMENTS.some((k) => k.label.test(c.label)));
     expect(unknown).toEqual([]);
+  }, 120_000);
+
+  it("`--cases` judges root modules whatever blocks they have: a cdktf stack, and a module split over files", async () => {
+    const cases = join(dir, "root-modules");
+    const write = (path: string, document: object) => {
+      mkdirSync(join(cases, path, ".."), { recursive: true });
+      writeFileSync(join(cases, path), JSON.stringify(document, null, 2));
+    };
+    // A stack as cdktf writes one: backend, pinned providers (one of them not served), an aliased
+    // provider, a module call, outputs, a variable and a local, references to all of them.
+    write("cdktf.out/stacks/app/cdk.tf.json", {
+      "//": { metadata: { stackName: "app" } },
+      terraform: { required_providers: { aws: { source: "aws", version: "6.25.0" }, random: { source: "hashicorp/random", version: "3.6.0" } }, backend: { s3: { bucket: "b", key: "k", region: "eu-west-1" } } },
+      provider: { aws: [{ region: "eu-west-1" }, { alias: "west", region: "eu-west-2" }] },
+      variable: { env: { type: "string" } },
+      locals: { prefix: "${var.env}-app" },
+      module: { network: { source: "terraform-aws-modules/vpc/aws", version: "6.0.0" } },
+      resource: {
+        random_id: { suffix: { byte_length: 4 } },
+        aws_s3_bucket: { logs: { bucket: "${local.prefix}-logs", provider: "aws.west" }, data: { bucket: "${local.prefix}-${random_id.suffix.hex}" } },
+        aws_s3_bucket_versioning: { logs: { bucket: "${aws_s3_bucket.logs.id}", versioning_configuration: { status: "Enabled" }, depends_on: ["aws_s3_bucket.logs"] } },
+      },
+      output: { bucket: { value: "${aws_s3_bucket.logs.arn}" }, vpc: { value: "${module.network.vpc_id}" } },
+    });
+    // A hand-written module over three files, receiving an aliased provider, with a broken reference.
+    write("modules/queues/versions.tf.json", { terraform: { required_providers: { aws: { source: "hashicorp/aws", configuration_aliases: ["aws.replica"] } } } });
+    write("modules/queues/variables.tf.json", { variable: { name: { type: "string" } } });
+    write("modules/queues/main.tf.json", {
+      resource: { aws_sqs_queue: { dlq: { name: "${var.name}-dlq", provider: "aws.replica" }, main: { name: "${var.name}", redrive_policy: "${jsonencode({deadLetterTargetArn = aws_sqs_queue.dead_letter.arn})}" } } },
+      output: { arn: { value: "${aws_sqs_queue.main.arn}" } },
+    });
+    const prepared = casesFromDir(cases, "aws");
+    expect(prepared.map((c) => c.label)).toEqual(["cdktf.out/stacks/app/cdk.tf.json", "modules/queues"]);
+    expect(prepared.map((c) => c.providers)).toEqual([undefined, ["aws.replica"]]);
+    const result = await runConformance({ address: AWS_ADDRESS, schema: awsSchemaFor(prepared.map((c) => ({ label: c.label, document: JSON.parse(c.text) }))), casesDir: cases });
+    expect(result.comparisons.map((c) => [c.label, c.agree])).toEqual([
+      ["cdktf.out/stacks/app/cdk.tf.json", true],
+      ["modules/queues", true],
+    ]);
+    // Agreeing, both report the broken reference.
+    const { diagnostics } = checkDocument(prepared[1]!.text, { file: "main.tf.json", schemas: shippedSchemas(), providerVersions: { aws: AWS_VERSION } });
+    expect(diagnostics.map((d) => `${d.rule} ${d.pointer}: ${d.message}`)).toEqual([
+      "invalid-reference /resource/aws_sqs_queue/main/redrive_policy: Reference to undeclared resource: aws_sqs_queue.dead_letter.arn",
+    ]);
   }, 120_000);
 
   it("`terraform validate` agrees with the checker on a subset of mutated real configurations, on the aws schema", async () => {

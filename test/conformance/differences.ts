@@ -34,14 +34,22 @@ function valueAt(document: unknown, pointer: string): unknown {
 }
 
 /**
- * What the checker reports of expressions itself (invalid-expression, unknown-function): HCL's
- * syntax errors and unknown functions. Never excused as "not evaluated". (A traversal's "Invalid
- * expression: A single static variable reference is required" is a reference error, not these.)
+ * What the checker reports of expressions itself: HCL's syntax errors and unknown functions
+ * (invalid-expression, unknown-function), and what references name (invalid-reference: undeclared
+ * names, attributes a schema or a variable's type lacks, instance keys, count/each/self out of
+ * place, meta-argument references). Never excused as "not evaluated".
  */
 const CHECKED_EXPRESSION_ERROR =
-  /^(Unclosed template|Extra characters|Invalid template (directive|control)|Invalid 'for'|Invalid character|Unterminated|Unexpected|Invalid expression: Expected|Missing|Invalid attribute name|Invalid legacy|Nested splat|Unbalanced|Invalid number|Invalid escape|Unsupported operator|Invalid multi-line|Call to unknown function|Unknown provider function)/;
+  /^(Unclosed template|Extra characters|Invalid template (directive|control)|Invalid 'for'|Invalid character|Unterminated|Unexpected|Invalid expression|Missing|Invalid attribute name|Invalid legacy|Nested splat|Unbalanced|Invalid number|Invalid escape|Unsupported operator|Invalid multi-line|Call to unknown function|Unknown provider function|Reference to|Invalid reference|Unsupported attribute|Invalid index|Cannot index a set value|Invalid operation|Missing resource instance key|Unexpected resource instance key|Invalid "(count|each|path|terraform|self)"|each\.value cannot be used|Invalid resource count attribute|Invalid depends_on reference|Invalid provider configuration reference|Provider configuration not present|Reserved symbol name)/;
 
-const EXPRESSION_ERROR = /^(Reference to undeclared|Invalid reference)/;
+/** Errors after which Terraform evaluates nothing else of a block (an expression it could not evaluate). */
+const EXPRESSION_ERROR = CHECKED_EXPRESSION_ERROR;
+
+/** What the checker says of a reference only `terraform plan` would reject (references.ts, PLAN_TIME). */
+const PLAN_TIME = /terraform validate does not (report this|check replace_triggered_by)/;
+
+/** A string that is one reference and nothing else (`${aws_vpc.main.id}`, `${var.names[0]}`): the checker resolves those. */
+const LONE_REFERENCE = /^\$\{\s*(?!(true|false|null)\s*\})[A-Za-z_][\w-]*((\.[A-Za-z_][\w-]*|\.[0-9]+|\[("[^"]*"|[0-9]+|\*)\]|\.\*))*\s*\}$/;
 
 /** Same resource, data source or provider configuration: `/resource/<type>/<name>` or `/provider/<name>`. */
 const sameBlock = (a: string, b: string) => {
@@ -72,19 +80,35 @@ export function dependencies(value: unknown): string[] {
   return found;
 }
 
-/** The graph node a pointer is in: `type.name`, `data.type.name`, `local.name`, `provider`. */
+/** The graph node a pointer is in: `type.name`, `data.type.name`, `local.name`, `output.name`, `provider`. */
 function nodeOf(pointer: string): string | undefined {
   const [section, a, b, c] = parsePointer(pointer);
   if (section === "resource" && a && b) return `${a}.${b}`;
   if (section === "data" && a && b) return `data.${a}.${b}`;
   if (section === "provider") return "provider";
   if (section === "locals" && a) return `local.${/^\d+$/.test(a) && b !== undefined && c === undefined ? b : a}`;
+  if (section === "output" && a) return `output.${a}`;
   return undefined;
+}
+
+/** The graph nodes Terraform reported errors in; an unknown type (at `/resource/<type>`) fails every resource of it. */
+function failedNodes(document: unknown, terraform: readonly Finding[]): Set<string> {
+  const failed = new Set<string>();
+  for (const { pointer } of terraform) {
+    const node = nodeOf(pointer);
+    if (node !== undefined) failed.add(node);
+    const [section, type, name] = parsePointer(pointer);
+    if ((section === "resource" || section === "data") && type && name === undefined) {
+      for (const each of Object.keys((valueAt(document, `/${section}/${type}`) ?? {}) as object)) failed.add(section === "data" ? `data.${type}.${each}` : `${type}.${each}`);
+    }
+  }
+  return failed;
 }
 
 /** Whether `node` depends, directly or not, on one of `failed` (resources and data sources also on their provider). */
 function dependsOnFailed(document: unknown, node: string, failed: ReadonlySet<string>): boolean {
   const bodyOf = (n: string): unknown => {
+    if (n.startsWith("output.")) return valueAt(document, `/output/${n.slice(7)}`);
     if (n.startsWith("local.")) {
       const locals = valueAt(document, "/locals");
       const blocks = Array.isArray(locals) ? locals : [locals];
@@ -97,7 +121,7 @@ function dependsOnFailed(document: unknown, node: string, failed: ReadonlySet<st
   const queue = [node];
   while (queue.length > 0) {
     const current = queue.pop()!;
-    const next = [...dependencies(bodyOf(current)), ...(current.startsWith("local.") ? [] : ["provider"])];
+    const next = [...dependencies(bodyOf(current)), ...(current.startsWith("local.") || current.startsWith("output.") ? [] : ["provider"])];
     for (const n of next) {
       if (failed.has(n)) return true;
       if (!seen.has(n) && n !== "provider") (seen.add(n), queue.push(n));
@@ -125,7 +149,7 @@ function unknownForEach(forEach: unknown): boolean {
  * expressions in them (in JSON a string is parsed as a template only when it is evaluated), as
  * compare.ts words them.
  */
-const VALUE_FINDING = /^\[[a-z-]+\] (Inappropriate value|Unexpected attribute)|^\[(invalid-expression|unknown-function)\] /;
+const VALUE_FINDING = /^\[[a-z-]+\] (Inappropriate value|Unexpected attribute)|^\[(invalid-expression|unknown-function|invalid-reference|reference-type)\] /;
 
 /** The dynamic blocks of `type` in a body's `dynamic` (an object of them by type, or an array of such objects). */
 function dynamicSpecs(dynamic: unknown, type: string): Record<string, unknown>[] {
@@ -163,21 +187,35 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     id: "expressions-not-evaluated",
     why:
-      "Terraform evaluates every `${…}` expression during validate (references, literals, template syntax); " +
-      "the checker treats an interpolated string as a value of unknown type and checks only literal values.",
+      "Terraform evaluates every `${…}` expression during validate, with unknown values for what only plan knows: " +
+      "the types of operations, literals and function results (`${[\"a\"]}` where a string is needed, `${true + 1}`). " +
+      "The checker parses every expression and resolves its references (names, attributes, the types of referenced " +
+      "attributes and typed variables), but does not evaluate the rest.",
     side: "terraform",
     matches: (finding, { document }) => {
       const value = valueAt(document, finding.pointer);
-      return typeof value === "string" && INTERPOLATION.test(value) && !CHECKED_EXPRESSION_ERROR.test(finding.message);
+      return typeof value === "string" && INTERPOLATION.test(value) && !LONE_REFERENCE.test(value) && !CHECKED_EXPRESSION_ERROR.test(finding.message);
     },
   },
   {
-    id: "meta-argument-references",
+    id: "references-checked-beyond-validate",
     why:
-      "Terraform resolves the attribute references in `lifecycle.ignore_changes` and similar meta-arguments; " +
-      "the checker checks resource arguments and blocks, not meta-argument expressions.",
-    side: "terraform",
-    matches: (finding) => /\/lifecycle\/(ignore_changes|replace_triggered_by)(\/|$)/.test(finding.pointer),
+      "terraform validate gives resources values of unknown type and checks only the constant steps of a reference " +
+      "against the schema (up to a splat or a computed index), and does not check replace_triggered_by; the checker " +
+      "follows a reference through splats and indexes and knows its type from the schema, so it reports at synth " +
+      "what terraform plan rejects: an attribute misspelt after `[*]` or `[count.index]`, a list where a string is " +
+      "needed, a replace_triggered_by naming an undeclared resource.",
+    side: "checker",
+    matches: (finding) => PLAN_TIME.test(finding.message),
+  },
+  {
+    id: "terraform-skips-ignore-changes-after-errors",
+    why:
+      "Terraform checks `lifecycle.ignore_changes` entries against the schema only when the rest of the resource " +
+      "decoded without errors; the checker checks them in any case.",
+    side: "checker",
+    matches: (finding, { terraform }) =>
+      /\/lifecycle(\/\d+)?\/ignore_changes\//.test(finding.pointer) && terraform.some((t) => sameBlock(t.pointer, finding.pointer)),
   },
   {
     id: "null-for-required",
@@ -191,17 +229,20 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
   {
     id: "terraform-skips-dependents-of-failures",
     why:
-      "Terraform does not validate a resource or data source whose dependencies failed (a resource, data source " +
+      "Terraform does not validate a resource, data source or output whose dependencies failed (a resource, data source " +
       "or local it refers to, or its provider configuration); the checker checks each one on its own, so one " +
       "mistake does not hide the others.",
     side: "checker",
     matches: (finding, { document, terraform }) => {
       // An unknown type is reported at /resource/<type>: every resource of the type must have been skipped.
       const [section, type, name] = parsePointer(finding.pointer);
+      if (section === "output" && type) {
+        return dependsOnFailed(document, `output.${type}`, failedNodes(document, terraform));
+      }
       if ((section !== "resource" && section !== "data") || !type) return false;
       const names = name !== undefined ? [name] : Object.keys((valueAt(document, `/${section}/${type}`) ?? {}) as object);
       const nodes = names.map((n) => (section === "data" ? `data.${type}.${n}` : `${type}.${n}`));
-      const failed = new Set(terraform.map((t) => nodeOf(t.pointer)).filter((n): n is string => n !== undefined));
+      const failed = failedNodes(document, terraform);
       return nodes.length > 0 && nodes.every((node) => !failed.has(node) && dependsOnFailed(document, node, failed));
     },
   },
@@ -218,8 +259,8 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
     id: "terraform-defers-values-in-unknown-dynamic",
     why:
       "In the content of a dynamic block whose for_each is unknown at validate, Terraform checks names and structure " +
-      "but not values (they are unknown until plan), nor the templates in them (a JSON string is parsed when evaluated); " +
-      "the checker checks the values and templates written there now.",
+      "but not values (they are unknown until plan), nor the templates and references in them (a JSON string is parsed when evaluated); " +
+      "the checker checks the values, templates and references written there now.",
     side: "checker",
     matches: (finding, { document }) => VALUE_FINDING.test(finding.message) && inUnknownDynamicContent(document, finding.pointer),
   },

@@ -3,10 +3,14 @@
  * source and the provider block of a schema, then break it in the ways people do: misspelled
  * and camelCased names, values of the wrong type, missing required arguments, blocks written as
  * values and values as blocks, too many blocks, dynamic blocks, interpolations (broken templates,
- * unknown functions), computed-only attributes set from expressions that may be null. Single mutations
+ * unknown functions), computed-only attributes set from expressions that may be null, references
+ * that break (a renamed target, a misspelt attribute, an index into a set, a dropped count,
+ * undeclared variables and locals, count/each/self out of place, meta-arguments naming what is
+ * not there). Single mutations
  * cover every place once; pairs of them (chosen by a fixed stride, so the set is reproducible)
  * bring the count up and catch interactions.
  */
+import { parseTemplateText, references } from "../../src/hcl/index.js";
 import type { CtyType, ProviderSchema, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../../src/schema/format.js";
 import { attributeAsBlock } from "../../src/validators/language.js";
 import type { Case } from "./terraform-validate.js";
@@ -358,7 +362,139 @@ function targetMutations(target: Target, bodyPath: Path, document: JsonObject): 
       mutations.push(edit(`${bodyPath.join(".")} meta-argument ${label}`, bodyPath, (b) => ((b[key] = value), true)));
     }
   }
+  mutations.push(...referenceEdits(document, bodyPath, target));
   return mutations.map((m) => ({ ...m, target: bodyPath }));
+}
+
+/** Writes `value` at `path` (the place must exist); false when it does not. */
+function setAt(document: JsonObject, path: Path, value: Json): boolean {
+  const parent = at(document, path.slice(0, -1));
+  const key = path[path.length - 1]!;
+  if (parent === null || typeof parent !== "object" || !Object.hasOwn(parent, key)) return false;
+  (parent as Record<string | number, Json>)[key] = value;
+  return true;
+}
+
+/** The strings with `${` in a body, by path, in document order. */
+function templates(value: Json, path: Path, found: { path: Path; text: string }[] = []): { path: Path; text: string }[] {
+  if (typeof value === "string") {
+    if (value.includes("${")) found.push({ path, text: value });
+  } else if (Array.isArray(value)) value.forEach((v, i) => templates(v, [...path, i], found));
+  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) templates(v, [...path, k], found);
+  return found;
+}
+
+const RESOURCE_ROOT = /^[a-z][a-z0-9]*_[a-z0-9_]+$/;
+
+/**
+ * References that break, as people break them: in the strings the body already has (real
+ * configurations), the target of a reference renamed (a typo), the attribute after it misspelt,
+ * a variable or local misspelt, the referenced resource's `count` dropped; and meta-arguments
+ * naming what is not there (a depends_on entry misspelt or naming an attribute, an
+ * ignore_changes entry misspelt, a provider alias no provider block has). Each reference is
+ * touched once; a body gives at most a few.
+ */
+function referenceEdits(document: JsonObject, bodyPath: Path, target: Target): Mutation[] {
+  const body = bodyAt(document, bodyPath);
+  if (!body) return [];
+  const where = bodyPath.join(".");
+  const mutations: Mutation[] = [];
+  const rewrite = (label: string, path: Path, text: string, range: { start: number; end: number }, to: string) =>
+    mutations.push({ label: `${where} reference ${label}`, apply: (d) => setAt(d, [...bodyPath, ...path], text.slice(0, range.start) + to + text.slice(range.end)) });
+  let budget = 3;
+  for (const { path, text } of templates(body, [])) {
+    if (budget <= 0) break;
+    const parsed = parseTemplateText(text);
+    if (parsed.diagnostics.length > 0 || parsed.unsupported) continue;
+    for (const reference of references(parsed.expression).slice(0, 1)) {
+      const { root, steps } = reference;
+      const [first, second] = steps;
+      const name = (step: typeof first) => (step?.kind === "attr" ? step : undefined);
+      if ((root.name === "var" || root.name === "local") && name(first)) {
+        rewrite(`${root.name}.${name(first)!.name} misspelt`, path, text, first!.range, `.${typos(name(first)!.name)[0]}`);
+        budget--;
+      } else if (RESOURCE_ROOT.test(root.name) && name(first)) {
+        const resource = name(first)!.name;
+        rewrite(`target ${root.name}.${resource} renamed`, path, text, first!.range, `.${typos(resource)[0]}`);
+        const attribute = name(second) ?? (second?.kind === "index" ? name(steps[2]) : undefined);
+        if (attribute) rewrite(`attribute ${root.name}.${resource}.${attribute.name} misspelt`, path, text, attribute.range, `.${typos(attribute.name)[0]}`);
+        // The referenced resource's count dropped: an index on it is now unexpected.
+        // The resource itself, or (as the corpus converter writes them) the one element of its array.
+        const named = ["resource", root.name, resource];
+        const referenced = Array.isArray(at(document, named)) ? [...named, 0] : named;
+        const referencedBody = bodyAt(document, referenced);
+        if (referencedBody && Object.hasOwn(referencedBody, "count") && second?.kind === "index") {
+          mutations.push(edit(`${where} reference to ${root.name}.${resource} whose count is dropped`, referenced, (b) => has(b, "count") && delete b.count));
+        }
+        budget--;
+      }
+    }
+  }
+  const dependsOn = Array.isArray(body.depends_on) ? body.depends_on : [];
+  const entry = dependsOn.findIndex((d) => typeof d === "string" && /^[a-z][a-z0-9_]*\.[\w-]+$/.test(d));
+  if (entry >= 0) {
+    const address = dependsOn[entry] as string;
+    const [type, name] = address.split(".");
+    mutations.push({ label: `${where} depends_on ${address} renamed`, apply: (d) => setAt(d, [...bodyPath, "depends_on", entry], `${type}.${typos(name!)[0]}`)});
+    mutations.push({ label: `${where} depends_on ${address} with an attribute`, apply: (d) => setAt(d, [...bodyPath, "depends_on", entry], `${address}.id`)});
+  }
+  const lifecycle = body.lifecycle;
+  const ignored = Array.isArray(lifecycle) ? undefined : isObject(lifecycle) && Array.isArray(lifecycle.ignore_changes) ? lifecycle.ignore_changes : undefined;
+  const ignoredAt = ignored?.findIndex((e) => typeof e === "string" && /^[a-z_]+$/.test(e)) ?? -1;
+  if (ignored && ignoredAt >= 0) {
+    mutations.push({ label: `${where} ignore_changes ${ignored[ignoredAt]} misspelt`, apply: (d) => setAt(d, [...bodyPath, "lifecycle", "ignore_changes", ignoredAt], typos(ignored[ignoredAt] as string)[0]!)});
+  }
+  if (target.section !== "provider") mutations.push(...referenceSites(body, bodyPath, target));
+  return mutations;
+}
+
+/**
+ * References written into a body's first string argument: to a resource of the document's
+ * (declared, misspelt, through a set, on a count resource with and without its key), and the
+ * roots that are available only somewhere (count.index, each, self); and the provider
+ * meta-argument naming an alias.
+ */
+function referenceSites(body: JsonObject, bodyPath: Path, target: Target): Mutation[] {
+  const where = bodyPath.join(".");
+  const argument = Object.entries(target.block.attributes ?? {}).find(([name, a]) => a.type === "string" && (a.optional || a.required) && has(body, name))?.[0];
+  const mutations: Mutation[] = [];
+  const set = (label: string, value: string, extra?: (d: JsonObject) => void): Mutation => ({
+    label: `${where}.${argument} = ${label}`,
+    apply: (d) => {
+      const b = bodyAt(d, bodyPath);
+      if (!b || !has(b, argument!)) return false;
+      b[argument!] = value;
+      extra?.(d);
+      return true;
+    },
+  });
+  if (argument) {
+    mutations.push(set("${count.index} without count", "${count.index}"), set("${each.key} without for_each", "${each.key}"), set("${self} outside provisioners", "${self.id}"));
+    mutations.push(set("${local.<misspelt>}", "${local.valeu}", (d) => void (d.locals = { ...(isObject(d.locals) ? d.locals : {}), value: "x" })));
+    mutations.push(set("a typed variable of another type", "${var.typed}", (d) => void (d.variable = { ...(isObject(d.variable) ? d.variable : {}), typed: { type: "list(string)" } })));
+  }
+  const [type, name] = target.section === "resource" ? [bodyPath[1] as string, bodyPath[2] as string] : [];
+  if (argument && type && name) {
+    // A second resource of the same type to refer to (its smallest valid configuration), with count or not.
+    const other = (d: JsonObject, count?: number) => {
+      const byType = bodyAt(d, ["resource", type])!;
+      byType.referenced = { ...validBody(target.block), ...(count !== undefined ? { count } : {}) };
+    };
+    const attribute = Object.keys(target.block.attributes ?? {})[0];
+    const setBlock = Object.entries(target.block.block_types ?? {}).find(([, b]) => b.nesting_mode === "set")?.[0];
+    if (attribute) {
+      mutations.push(set(`\${${type}.referenced.${attribute}} (valid)`, `\${${type}.referenced.${attribute}}`, (d) => other(d)));
+      mutations.push(set("a reference to an undeclared resource", `\${${type}.referencd.${attribute}}`, (d) => other(d)));
+      mutations.push(set("a reference with a misspelt attribute", `\${${type}.referenced.${typos(attribute)[0]}}`, (d) => other(d)));
+      mutations.push(set("a reference to a count resource without its key", `\${${type}.referenced.${attribute}}`, (d) => other(d, 2)));
+      mutations.push(set("a reference to a count resource by key (valid)", `\${${type}.referenced[0].${attribute}}`, (d) => other(d, 2)));
+      mutations.push(set("a key on a resource without count", `\${${type}.referenced[0].${attribute}}`, (d) => other(d)));
+      mutations.push(set("a splat with a misspelt attribute", `\${join(",", ${type}.referenced[*].${typos(attribute)[0]})}`, (d) => other(d, 2)));
+    }
+    if (setBlock) mutations.push(set(`an index into the set block ${setBlock}`, `\${${type}.referenced.${setBlock}[0]}`, (d) => other(d)));
+    mutations.push({ label: `${where} provider alias without a configuration`, apply: (d) => ((bodyAt(d, bodyPath)!.provider = `${type.split("_")[0]}.west`), true)});
+  }
+  return mutations;
 }
 
 export interface GenerateOptions {
@@ -375,7 +511,7 @@ export function generateCases(schema: ProviderSchema, options: GenerateOptions):
     const text = JSON.stringify(document, null, 2) + "\n";
     if (seen.has(text)) return;
     seen.add(text);
-    cases.push({ name: String(cases.length).padStart(5, "0"), label, text, variables: ["v"] });
+    cases.push({ name: String(cases.length).padStart(5, "0"), label, text, variables: undefaultedVariables(document) });
   };
   const perTarget: { document: JsonObject; mutations: Mutation[]; type: string }[] = [];
   for (const target of targets(schema, options.localName)) {
@@ -411,7 +547,7 @@ export interface SourceDocument {
 }
 
 /** Input variables a configuration declares without a default: the root passes each an unknown value. */
-function undefaultedVariables(document: JsonObject): string[] {
+export function undefaultedVariables(document: JsonObject): string[] {
   const variables = document.variable;
   if (variables === null || typeof variables !== "object" || Array.isArray(variables)) return [];
   return Object.entries(variables)

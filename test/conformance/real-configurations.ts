@@ -9,6 +9,12 @@
  * Each configuration becomes one case (a child module): its `terraform` block (backends, version
  * constraints), `module` calls and outputs are dropped, and so is everything of other providers;
  * a module directory's files are merged into one document.
+ *
+ * `offlineModule` prepares any root module the same way for `--cases`, keeping what Terraform can
+ * judge offline as a child module: the `terraform` block (less other providers' requirements),
+ * provider configurations, variables, locals, outputs, and the resources of the served provider
+ * and of Terraform's built-in one; what needs a download is dropped (module calls, other
+ * providers), with whatever refers to it.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,7 +86,7 @@ export async function realDocuments(options: { corpus?: boolean } = {}): Promise
 }
 
 /** A module's files as one document: top-level sections merged by name (names are unique within a module). */
-function mergeModule(documents: JsonObject[]): JsonObject {
+export function mergeModule(documents: JsonObject[]): JsonObject {
   const merged: JsonObject = {};
   for (const document of documents) {
     for (const [section, value] of Object.entries(document)) {
@@ -108,25 +114,38 @@ function mergeDeep(a: JsonObject, b: JsonObject, depth: number): JsonObject {
   return out;
 }
 
+/** Variables as declarations: a type constraint is kept, and without a default the root gives them an unknown value, as under validate. */
+function declarations(variables: Json): JsonObject {
+  if (!isObject(variables)) return {};
+  return Object.fromEntries(
+    Object.entries(variables).map(([name, body]) => {
+      const first = (Array.isArray(body) ? body : [body]).find(isObject);
+      const declaration: JsonObject = typeof first?.type === "string" ? { type: first.type } : {};
+      return [name, declaration];
+    }),
+  );
+}
+
+/** Resources and data sources of the served provider (`<local name>_…`) and of Terraform's built-in one. */
+const served = (localName: string) => (section: Json | undefined) =>
+  isObject(section) ? Object.fromEntries(Object.entries(section).filter(([type]) => type.startsWith(`${localName}_`) || type.startsWith("terraform_"))) : {};
+
 /**
- * What a case keeps of a configuration: resources, data sources and provider configurations of
- * aws, variables, locals and the cdktf metadata; `var.v` is declared for the mutations. Null when
- * nothing of aws is left.
+ * What a case of the aws suite keeps of a configuration: resources, data sources and provider
+ * configurations of aws, variables (declarations), locals and the cdktf metadata; `var.v` is
+ * declared for the mutations. Null when nothing of aws is left.
  */
 function normalize(document: JsonObject): JsonObject | undefined {
   const out: JsonObject = {};
-  const onlyAws = (section: Json | undefined) =>
-    isObject(section) ? Object.fromEntries(Object.entries(section).filter(([type]) => type.startsWith("aws_"))) : {};
+  const onlyAws = served("aws");
   for (const [section, value] of Object.entries(document)) {
     if (section === "resource" || section === "data") {
       const kept = onlyAws(value);
       if (Object.keys(kept).length > 0) out[section] = kept;
     } else if (section === "provider") {
       if (isObject(value) && value.aws !== undefined) out.provider = { aws: value.aws };
-    } else if (section === "variable" && isObject(value)) {
-      // Declarations only: converted corpus types (`"${string}"`) are not valid Terraform JSON, and
-      // a variable without a type or default is an unknown value, as under validate.
-      out.variable = Object.fromEntries(Object.keys(value).map((name) => [name, {}]));
+    } else if (section === "variable") {
+      out.variable = declarations(value);
     } else if (section === "locals" || section === "//") {
       out[section] = value;
     }
@@ -136,49 +155,72 @@ function normalize(document: JsonObject): JsonObject | undefined {
   out.variable = { ...(isObject(out.variable) ? out.variable : {}), v: {} };
   // One `locals` object (names are unique within a module).
   if (Array.isArray(out.locals)) out.locals = Object.assign({}, ...out.locals.filter(isObject));
-  unwrapMetaReferences(out);
-  dropDangling(out);
+  dropDangling(out, document);
   return out.resource || out.data ? out : undefined;
 }
 
 /**
- * The corpus converter writes every expression as `"${…}"`, also where Terraform JSON wants a
- * bare reference (`depends_on`, `lifecycle.ignore_changes`, `replace_triggered_by`).
+ * A root module (one document, or a directory's files merged) as a child module Terraform can
+ * judge offline against one served provider (see the header). Null when nothing is left.
  */
-function unwrapMetaReferences(document: JsonObject): void {
-  const unwrap = (list: Json | undefined): Json | undefined =>
-    Array.isArray(list) ? list.map((e) => (typeof e === "string" ? e.replace(/^\$\{([\w.\[\]"-]+)\}$/, "$1") : e)) : list;
-  for (const byName of Object.values(isObject(document.resource) ? document.resource : {}).concat(Object.values(isObject(document.data) ? document.data : {}))) {
-    for (const body of Object.values(isObject(byName) ? byName : {})) {
-      for (const instance of Array.isArray(body) ? body : [body]) {
-        if (!isObject(instance)) continue;
-        if (instance.depends_on !== undefined) instance.depends_on = unwrap(instance.depends_on)!;
-        for (const lifecycle of Array.isArray(instance.lifecycle) ? instance.lifecycle : [instance.lifecycle]) {
-          if (!isObject(lifecycle)) continue;
-          for (const key of ["ignore_changes", "replace_triggered_by"]) if (lifecycle[key] !== undefined) lifecycle[key] = unwrap(lifecycle[key])!;
-        }
+export function offlineModule(document: JsonObject, localName: string): JsonObject | undefined {
+  const out: JsonObject = {};
+  for (const [section, value] of Object.entries(document)) {
+    if (section === "resource" || section === "data") {
+      const kept = served(localName)(value);
+      if (Object.keys(kept).length > 0) out[section] = kept;
+    } else if (section === "provider") {
+      const kept = (Array.isArray(value) ? value : [value]).filter(isObject).map((p) => (p[localName] !== undefined ? { [localName]: p[localName] } : {}));
+      if (kept.some((p) => Object.keys(p).length > 0)) out.provider = kept.length === 1 ? kept[0]! : kept;
+    } else if (section === "terraform") {
+      out.terraform = (Array.isArray(value) ? value : [value]).filter(isObject).map((block) => {
+        const { required_providers: required, ...rest } = block;
+        const own = (Array.isArray(required) ? required : [required]).filter(isObject).map((r) => (r[localName] !== undefined ? { [localName]: r[localName] } : {}));
+        return own.some((r) => Object.keys(r).length > 0) ? { ...rest, required_providers: own.length === 1 ? own[0]! : own } : rest;
+      });
+    } else if (section === "variable") {
+      out.variable = declarations(value);
+    } else if (section === "locals" || section === "output" || section === "//") {
+      out[section] = value;
+    }
+    // `module` calls (their sources would need downloading), `import`, `moved`, `removed`, `check`: dropped.
+  }
+  if (Array.isArray(out.locals)) out.locals = Object.assign({}, ...out.locals.filter(isObject));
+  dropDangling(out, document);
+  return out.resource || out.data ? out : undefined;
+}
+
+/** The provider configurations a module takes from its caller (`configuration_aliases`): `aws.west`. */
+export function configurationAliases(document: JsonObject): string[] {
+  const found: string[] = [];
+  for (const terraform of (Array.isArray(document.terraform) ? document.terraform : [document.terraform]).filter(isObject)) {
+    for (const required of (Array.isArray(terraform.required_providers) ? terraform.required_providers : [terraform.required_providers]).filter(isObject)) {
+      for (const requirement of Object.values(required).filter(isObject)) {
+        if (Array.isArray(requirement.configuration_aliases)) for (const alias of requirement.configuration_aliases) if (typeof alias === "string") found.push(alias);
       }
     }
   }
+  return found;
 }
 
 /**
- * Drops what refers to something not in the document (a module, another provider's resource,
- * a local or resource dropped for that reason), until nothing does: Terraform would report each
- * such reference, and stop checking the resource there.
+ * Drops what refers to something the preparation dropped (a module call, another provider's
+ * resource, a local or resource dropped for that reason), until nothing does: Terraform would
+ * report each such reference, and stop checking the resource there.
  */
-function dropDangling(document: JsonObject): void {
+function dropDangling(document: JsonObject, original: JsonObject): void {
+  // Only what was dropped counts: a reference the configuration got wrong is for the judges.
+  const before = declaredNames(original);
   for (let changed = true; changed; ) {
     changed = false;
-    const declared = new Set<string>(Object.keys(isObject(document.locals) ? document.locals : {}).map((name) => `local.${name}`));
-    for (const section of ["resource", "data"] as const) {
-      for (const [type, byName] of Object.entries(isObject(document[section]) ? document[section] : {})) {
-        for (const name of Object.keys(isObject(byName) ? byName : {})) declared.add(`${section === "data" ? "data." : ""}${type}.${name}`);
-      }
-    }
-    const dangling = (value: Json | undefined) => references(value).some((r) => !declared.has(r) && !/^(var|each|count|self|path|terraform)\./.test(r));
+    const declared = declaredNames(document);
+    const dangling = (value: Json | undefined) => references(value).some((r) => before.has(r) && !declared.has(r));
     if (isObject(document.locals)) {
       for (const [name, value] of Object.entries(document.locals)) if (dangling(value)) (delete document.locals[name], (changed = true));
+    }
+    if (isObject(document.output)) {
+      for (const [name, value] of Object.entries(document.output)) if (dangling(value)) delete document.output[name];
+      if (Object.keys(document.output).length === 0) delete document.output;
     }
     for (const section of ["resource", "data"] as const) {
       const byType = document[section];
@@ -191,23 +233,32 @@ function dropDangling(document: JsonObject): void {
       if (Object.keys(byType).length === 0) delete document[section];
     }
   }
-  // `depends_on` entries naming what is gone.
+  // `depends_on` entries naming what is gone (an entry naming nothing that ever was is for the judges).
+  const declared = declaredNames(document);
   for (const section of ["resource", "data"] as const) {
     for (const byName of Object.values(isObject(document[section]) ? document[section] : {})) {
       for (const body of Object.values(isObject(byName) ? byName : {})) {
         for (const instance of Array.isArray(body) ? body : [body]) {
-          if (isObject(instance) && Array.isArray(instance.depends_on)) instance.depends_on = instance.depends_on.filter((d) => typeof d !== "string" || !/^[\w.-]+$/.test(d) || declaredLater(d));
+          if (isObject(instance) && Array.isArray(instance.depends_on)) instance.depends_on = instance.depends_on.filter((d) => typeof d !== "string" || !before.has(d) || declared.has(d));
         }
       }
     }
   }
-  function declaredLater(address: string): boolean {
-    const [first, type, name] = address.split(".");
-    const section = first === "data" ? "data" : "resource";
-    const byType = document[section];
-    const [t, n] = first === "data" ? [type, name] : [first, type];
-    return isObject(byType) && isObject(byType[t!]) && Object.hasOwn(byType[t!] as JsonObject, n!);
+}
+
+/** `local.x`, `module.x`, `type.name`, `data.type.name` a document declares. */
+function declaredNames(document: JsonObject): Set<string> {
+  const declared = new Set<string>();
+  for (const locals of Array.isArray(document.locals) ? document.locals : [document.locals]) {
+    for (const name of Object.keys(isObject(locals) ? locals : {})) declared.add(`local.${name}`);
   }
+  for (const name of Object.keys(isObject(document.module) ? document.module : {})) declared.add(`module.${name}`);
+  for (const section of ["resource", "data"] as const) {
+    for (const [type, byName] of Object.entries(isObject(document[section]) ? document[section] : {})) {
+      for (const name of Object.keys(isObject(byName) ? byName : {})) declared.add(`${section === "data" ? "data." : ""}${type}.${name}`);
+    }
+  }
+  return declared;
 }
 
 /** The resource and data source types a set of configurations uses. */

@@ -5,14 +5,16 @@
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { checkDocument } from "../../src/check/document.js";
 import type { ProviderSchema } from "../../src/schema/format.js";
 import { snapshotFromProviderSchema } from "../../src/schema/memory.js";
 import { memorySchemas } from "../fixtures/demo-provider.js";
 import { type Comparison, compare } from "./compare.js";
 import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
-import { type SourceDocument, generateCases, generateCasesFromDocuments } from "./generate-cases.js";
+import { type SourceDocument, generateCases, generateCasesFromDocuments, undefaultedVariables } from "./generate-cases.js";
+import { configurationAliases, mergeModule, offlineModule } from "./real-configurations.js";
+import type { Json } from "./valid-values.js";
 import { type Case, terraformValidate } from "./terraform-validate.js";
 import { createTerraformEnv } from "./terraform-env.js";
 import { terraformOnPath } from "../../src/terraform/version.js";
@@ -40,16 +42,35 @@ export interface ConformanceResult {
 
 type LabelledCase = Case & { label: string };
 
-function casesFromDir(dir: string): LabelledCase[] {
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".tf.json")).sort();
-  return files.map((file, i) => ({ name: String(i).padStart(5, "0"), label: relative(dir, join(dir, file)), text: readFileSync(join(dir, file), "utf8") }));
+/**
+ * The root modules under `dir`, one case each: a `cdk.tf.json` is a stack by itself, the other
+ * `*.tf.json` files of a directory are one module (merged into one document, as Terraform reads
+ * them together), prepared to be judged offline against the provider `localName` (see
+ * `offlineModule`), and given the provider configurations it takes from its caller. Modules
+ * with no resource or data source of that provider are left out.
+ */
+export function casesFromDir(dir: string, localName: string): LabelledCase[] {
+  const files = (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter((f) => f.endsWith(".tf.json")).sort();
+  const modules = new Map<string, string[]>();
+  for (const file of files) {
+    const key = basename(file) === "cdk.tf.json" ? file : dirname(file);
+    modules.set(key, [...(modules.get(key) ?? []), file]);
+  }
+  const cases: LabelledCase[] = [];
+  for (const [label, inModule] of modules) {
+    const module = offlineModule(mergeModule(inModule.map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as { [key: string]: Json })), localName);
+    if (!module) continue;
+    const aliases = configurationAliases(module);
+    cases.push({ name: String(cases.length).padStart(5, "0"), label, text: JSON.stringify(module, null, 2) + "\n", variables: undefaultedVariables(module), ...(aliases.length > 0 ? { providers: aliases } : {}) });
+  }
+  return cases;
 }
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
   const localName = options.address.split("/").pop()!;
   const generate = { localName, minimum: options.minimum ?? 2000 };
   let cases: LabelledCase[] = options.casesDir
-    ? casesFromDir(options.casesDir)
+    ? casesFromDir(options.casesDir, localName)
     : options.documents
       ? generateCasesFromDocuments(options.schema, options.documents, generate)
       : generateCases(options.schema, generate);
@@ -74,7 +95,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     // The checker judges against the release that judges it (functions differ between releases).
     const terraform = terraformOnPath();
     const comparisons = cases.map((c) => {
-      const { diagnostics } = checkDocument(c.text, { file: "main.tf.json", schemas, ...(terraform ? { terraform } : {}) });
+      // The served schema judges, whatever versions the configuration asks for.
+      const { diagnostics } = checkDocument(c.text, { file: "main.tf.json", schemas, providerVersions: { [localName]: "0.0.0" }, ...(terraform ? { terraform } : {}) });
       return compare(c, verdicts.get(c.name)!, diagnostics);
     });
     return { comparisons, timings: { terraformMs, checkerMs: Date.now() - checkStarted } };

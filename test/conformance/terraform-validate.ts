@@ -14,6 +14,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { joinPointer } from "../../src/core/pointer.js";
 import { PointerMap } from "./range-pointer.js";
 import type { TerraformEnv } from "./terraform-env.js";
 
@@ -25,6 +26,8 @@ export interface Case {
   text: string;
   /** Input variables the case declares without default; the root passes each an unknown value. */
   variables?: string[];
+  /** Provider configurations the case takes from its caller (`configuration_aliases`: `aws.west`); the root configures and passes them. */
+  providers?: string[];
 }
 
 export interface TerraformFinding {
@@ -71,8 +74,9 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
   const root = join(env.dir, "root");
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, ".terraform", "modules"), { recursive: true });
-  const modules: Record<string, Record<string, string>> = {};
+  const modules: Record<string, Record<string, unknown>> = {};
   const rootVariables: Record<string, object> = {};
+  const aliases = new Set<string>();
   const texts = new Map<string, string>();
   for (const c of cases) {
     const dir = join(root, "cases", c.name);
@@ -81,12 +85,22 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
     // An unknown value, as every root variable is under validate.
     const inputs = Object.fromEntries((c.variables ?? []).map((v) => [v, `\${var.${v}}`]));
     for (const v of c.variables ?? []) rootVariables[v] = {};
-    modules[`case_${c.name}`] = { source: `./cases/${c.name}`, ...inputs };
+    // Passing providers replaces inheriting them: the default configurations are passed too.
+    const passed = c.providers?.flatMap((alias) => [alias, alias.split(".")[0]!]);
+    for (const alias of c.providers ?? []) aliases.add(alias);
+    modules[`case_${c.name}`] = { source: `./cases/${c.name}`, ...inputs, ...(passed ? { providers: Object.fromEntries(passed.map((p) => [p, p])) } : {}) };
     texts.set(join("cases", c.name, "main.tf.json"), c.text);
   }
   // An empty "variable" object names no block: Terraform rejects it ("Missing block label").
   const variables = Object.keys(rootVariables).length > 0 ? { variable: rootVariables } : {};
-  writeFileSync(join(root, "main.tf.json"), JSON.stringify({ ...variables, module: modules }, null, 1));
+  const providers: Record<string, object[]> = {};
+  for (const alias of aliases) {
+    const [localName, name] = alias.split(".");
+    // With the default configuration, which the module calls pass on too.
+    (providers[localName!] ??= [{}]).push({ alias: name });
+  }
+  const configurations = Object.keys(providers).length > 0 ? { provider: providers } : {};
+  writeFileSync(join(root, "main.tf.json"), JSON.stringify({ ...variables, ...configurations, module: modules }, null, 1));
   writeFileSync(join(root, SENTINEL_FILE), JSON.stringify(SENTINEL));
   // What `terraform init` would record for local modules; writing it saves an init per batch.
   const manifest = [{ Key: "", Source: "", Dir: "." }, ...cases.map((c) => ({ Key: `case_${c.name}`, Source: `./cases/${c.name}`, Dir: `cases/${c.name}` }))];
@@ -110,8 +124,15 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
       walked = true;
       continue;
     }
-    const name = file?.match(/^cases\/([^/]+)\/main\.tf\.json$/)?.[1];
-    if (!name || !file) throw new Error(`terraform reported an error outside any case: ${d.summary} (${file ?? "no file"})`);
+    if (!file) {
+      // Errors of the whole configuration (provider configurations) name the resource by address.
+      const blamed = rangelessFinding(d, (name) => texts.get(join("cases", name, "main.tf.json")));
+      if (!blamed) throw new Error(`terraform reported an error outside any case: ${d.summary} (no file)`);
+      byCase.set(blamed.name, [...(byCase.get(blamed.name) ?? []), blamed.finding]);
+      continue;
+    }
+    const name = file.match(/^cases\/([^/]+)\/main\.tf\.json$/)?.[1];
+    if (!name) throw new Error(`terraform reported an error outside any case: ${d.summary} (${file})`);
     let map = pointerMaps.get(file);
     if (!map) pointerMaps.set(file, (map = new PointerMap(texts.get(file)!)));
     const list = byCase.get(name) ?? [];
@@ -119,4 +140,22 @@ async function validateOnce(env: TerraformEnv, cases: readonly Case[]) {
     byCase.set(name, list);
   }
   return { byCase, walked };
+}
+
+/**
+ * An error without a place in a file, about one resource of a case (`module.case_<name>.<address>`
+ * in its detail): "Provider configuration not present" blames the resource's `provider`.
+ */
+function rangelessFinding(d: JsonDiagnostic, textOf: (name: string) => string | undefined): { name: string; finding: TerraformFinding } | undefined {
+  const match = /module\.case_([a-z0-9_-]+)\.(data\.)?([a-z0-9_]+)\.([\w-]+)/.exec(`${d.summary} ${d.detail ?? ""}`);
+  const text = match ? textOf(match[1]!) : undefined;
+  if (!match || text === undefined) return undefined;
+  const [, name, data, type, resource] = match;
+  const section = data ? "data" : "resource";
+  // The resource's body, or the element of its array that sets a provider.
+  const bodies = (JSON.parse(text) as Record<string, Record<string, Record<string, unknown>> | undefined>)[section]?.[type!]?.[resource!];
+  const element = Array.isArray(bodies) ? bodies.findIndex((b) => b !== null && typeof b === "object" && "provider" in b) : -1;
+  const body = joinPointer("", section, type!, resource!, ...(element >= 0 ? [element] : []));
+  const pointer = d.summary === "Provider configuration not present" ? `${body}/provider` : body;
+  return { name: name!, finding: { pointer, summary: d.summary, detail: d.detail ?? "" } };
 }
