@@ -31,6 +31,15 @@ export function toSnakeCase(name: string): string {
 /** Names cdktf's bindings give attributes that clash with reserved words: `self` → `selfAttribute`. */
 const BINDING_SUFFIX = "_attribute";
 
+/**
+ * The Terraform names a binding-style key stands for: its snake_case form, and that form without
+ * the `_attribute` suffix (`fromPort` → `from_port`; `selfAttribute` → `self_attribute`, `self`).
+ */
+export function terraformNamesOf(key: string): string[] {
+  const snake = toSnakeCase(key);
+  return snake.endsWith(BINDING_SUFFIX) ? [snake, snake.slice(0, -BINDING_SUFFIX.length)] : [snake];
+}
+
 export interface SuggestOptions {
   /** The owning type, e.g. `aws_elasticache_subnet_group`, for owner-prefixed names. */
   ownerType?: string;
@@ -51,9 +60,8 @@ export function suggestNames(unknown: string, candidates: Iterable<string>, opti
     if (known.has(name) && !out.includes(name)) out.push(name);
   };
 
-  const snake = toSnakeCase(unknown);
-  add(snake);
-  if (snake.endsWith(BINDING_SUFFIX)) add(snake.slice(0, -BINDING_SUFFIX.length));
+  const [snake, ...others] = terraformNamesOf(unknown) as [string, ...string[]];
+  for (const name of [snake, ...others]) add(name);
 
   if (options.ownerType) {
     // aws_elasticache_subnet_group → try stripping "subnet_group_", "elasticache_subnet_group_", …

@@ -14,6 +14,7 @@ import { byKind, isPlainObject } from "./kind.js";
 import { bodySchema } from "./block.js";
 import { attributeAsBlock } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
+import { terraformNamesOf } from "../core/suggest.js";
 
 /** The typed CDKTF bindings outside TypeScript are strict where Terraform converts. */
 const BINDINGS = "typed CDKTF bindings (Python, Java, C#, Go)";
@@ -107,6 +108,9 @@ function reportMissing(payload: Payload, object: Record<string, unknown>, type: 
       : quoted.length === 2
         ? `attributes ${quoted[0]} and ${quoted[1]} are required`
         : `attributes ${quoted.slice(0, -1).join(", ")}, and ${quoted.at(-1)} are required`;
+  // An attribute written under its binding's name (`fromPort`) gets its own fix, a rename; null is the fix for the others.
+  const written = new Set(Object.keys(object).flatMap((key) => terraformNamesOf(key).filter((m) => m !== key)));
+  const unset = missing.filter((m) => !written.has(m));
   addFinding(payload, {
     rule: "missing-argument",
     severity: "error",
@@ -115,7 +119,7 @@ function reportMissing(payload: Payload, object: Record<string, unknown>, type: 
     detail:
       detail ??
       `Terraform converts the value to the object type of "${name}", which needs every attribute it does not mark optional; set one to null to leave it unset.`,
-    suggestions: [missing.map((m) => `"${m}": null`).join(", ")],
+    suggestions: unset.length > 0 ? [unset.map((m) => `"${m}": null`).join(", ")] : [],
   });
 }
 

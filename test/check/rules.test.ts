@@ -164,6 +164,11 @@ describe("attributes HCL may write as blocks (a security group's ingress), writt
       'error unknown-argument /resource/demo_security_group/db/ingress/0/toPort: Unexpected attribute "toPort" in "ingress": Terraform ignores it, and the required "to_port" is missing',
     ]);
     expect(ds.slice(1).map((d) => d.suggestions)).toEqual([["cidr_blocks"], ["from_port"], ["ipv6_cidr_blocks"], ["prefix_list_ids"], ["security_groups"], ["self"], ["to_port"]]);
+    // Every missing field is written under its binding's name: the fix is the renames, not nulls.
+    expect(ds[0]!.suggestions).toEqual([]);
+    // Fields written under another name are renamed; the ones left out entirely are set to null.
+    const partly = group([{ cidrBlocks: ["0.0.0.0/0"], fromPort: 3306, toPort: 3306, protocol: "tcp" }]);
+    expect(partly[0]!.suggestions).toEqual(['"description": null, "ipv6_cidr_blocks": null, "prefix_list_ids": null, "security_groups": null, "self": null']);
   });
 
   it("accepts every field set, null where unused (what cdktf's typed bindings write), and dynamic blocks that leave fields out", () => {
