@@ -1,6 +1,9 @@
 /**
  * Validators for block bodies (resources, data sources, providers, nested blocks, backends) and
- * for object-shaped attribute values, compiled from the schema once per block and cached.
+ * for object-shaped attribute values, compiled from the schema once per block and cached; within a
+ * body, each argument's and block type's validator is compiled the first time a body sets it, and
+ * a body runs only the validators of what it sets (an aws type has 50 to 300 arguments and blocks,
+ * a body sets a dozen: compiling and running all of them was most of a check's time).
  *
  * In a block body `"//"` is a comment and `dynamic` holds dynamic blocks; unknown names are
  * errors. In an object value (an attribute of object type or with nested attributes) every key
@@ -64,14 +67,25 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const allowsDynamic = context.kind === "block" && !isDynamicConstruct(block) && (expands || allowsDynamicBlocks(block));
   const inner: BodyContext = expands ? { ...context, dynamicBlocks: true } : context;
 
-  // Every key is optional to zod: what is required (and how many blocks) is checked below, where
+  // A member's validator is compiled the first time a body sets it: types have many more
+  // arguments than a body uses. What is required (and how many blocks) is checked below, where
   // `null`, dynamic blocks and Terraform's wording can be taken into account.
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, attribute] of Object.entries(attributes)) {
-    const qualified = context.kind === "value" ? `${context.name}.${name}` : name;
-    shape[name] = attributeValueSchema(attribute, qualified, context.kind === "block").optional();
-  }
-  for (const [name, nested] of Object.entries(blockTypes)) shape[name] = nestedBlockSchema(nested, name, inner).optional();
+  const members = new Map<string, z.ZodType>();
+  const memberSchema = (name: string): z.ZodType => {
+    let schema = members.get(name);
+    if (!schema) {
+      schema = Object.hasOwn(blockTypes, name)
+        ? nestedBlockSchema(blockTypes[name]!, name, inner)
+        : attributeValueSchema(attributes[name]!, context.kind === "value" ? `${context.name}.${name}` : name, context.kind === "block");
+      members.set(name, schema);
+    }
+    return schema;
+  };
+  // The members in the order of an object of all of them (a block type wins over an attribute
+  // of its name): the order findings come in.
+  const all = Object.keys(Object.assign({}, attributes, blockTypes));
+  const order = all.filter((name) => name !== "__proto__");
+  const known = new Set(all);
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
   const asBlocks = context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : [];
   const dynamics = new Map<string, z.ZodType>();
@@ -80,33 +94,67 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     if (!schema) dynamics.set(asAttributes.join(" "), (schema = dynamicSchema(block, inner, asAttributes)));
     return schema;
   };
+  const shape: BodyShape = {
+    attributes,
+    blockTypes,
+    names: [...Object.keys(attributes), ...Object.keys(blockTypes)],
+    required: Object.keys(attributes).filter((name) => attributes[name]!.required),
+    blockTypeNames: Object.keys(blockTypes),
+  };
 
-  const names = [...Object.keys(attributes), ...Object.keys(blockTypes)];
-  return z.looseObject(shape).check(
-    z.superRefine(
-      (body: Record<string, unknown>, ctx) => {
-        if (allowsDynamic && body[DYNAMIC] !== undefined) {
-          const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
-          forward(ctx, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
-        }
-        const findings = checkNames(body, attributes, blockTypes, names, context, allowsDynamic);
-        findings.push(...checkRequired(body, attributes, context), ...checkCounts(body, block, blockTypes, context));
-        for (const finding of findings) addFinding(ctx, finding);
-      },
-      { when: (payload) => isPlainObject(payload.value) },
-    ),
-  );
+  const schema: z.ZodType = z.unknown().check((payload) => {
+    const body = payload.value;
+    // What an object schema reports for anything else (see zod-issues.ts for its wording).
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
+      return;
+    }
+    // The body as zod's object schemas give it (which these checks read before members were
+    // compiled lazily): the members in `order`, then the other keys; never `__proto__`.
+    const input = body as Record<string, unknown>;
+    const output: Record<string, unknown> = {};
+    for (const name of order) {
+      if (!(name in input)) continue;
+      const value = input[name];
+      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
+      output[name] = value;
+    }
+    for (const key in input) if (!known.has(key) && key !== "__proto__") output[key] = input[key];
+    refine(output, payload);
+  });
+  const refine = (body: Record<string, unknown>, payload: Payload) => {
+    if (allowsDynamic && body[DYNAMIC] !== undefined) {
+      const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
+      forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
+    }
+    const findings = checkNames(body, shape, context, allowsDynamic);
+    findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));
+    for (const finding of findings) addFinding(payload, finding);
+  };
+  return schema;
+}
+
+/** What the checks of one body need of its block, worked out once per block. */
+interface BodyShape {
+  attributes: Record<string, SchemaAttribute>;
+  blockTypes: Record<string, SchemaNestedBlock>;
+  /** Every attribute and block type name (for did-you-mean). */
+  names: string[];
+  required: string[];
+  blockTypeNames: string[];
+}
+
+/** Runs a member's validator as an object schema runs its properties' (their issues below the member's name). */
+function runMember(payload: Payload, schema: z.ZodType, value: unknown, name: string): void {
+  const result = schema._zod.run({ value, issues: [] }, { async: false }) as Payload;
+  for (const issue of result.issues as { path?: PropertyKey[] }[]) {
+    issue.path = issue.path ? [name, ...issue.path] : [name];
+    payload.issues.push(issue as z.core.$ZodRawIssue);
+  }
 }
 
 /** Unknown names, read-only attributes and deprecated names that are set. */
-function checkNames(
-  body: Record<string, unknown>,
-  attributes: Record<string, SchemaAttribute>,
-  blockTypes: Record<string, SchemaNestedBlock>,
-  names: string[],
-  context: BodyContext,
-  allowsDynamic: boolean,
-): Finding[] {
+function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
   const findings: Finding[] = [];
   for (const [name, value] of Object.entries(body)) {
     if (context.kind === "block" && name === COMMENT) continue;
@@ -204,11 +252,10 @@ function deprecation(what: "Argument" | "Block", name: string, context: BodyCont
   };
 }
 
-function checkRequired(body: Record<string, unknown>, attributes: Record<string, SchemaAttribute>, context: BodyContext): Finding[] {
+function checkRequired(body: Record<string, unknown>, { required }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   if (context.conversion) return findings;
-  for (const [name, attribute] of Object.entries(attributes)) {
-    if (!attribute.required) continue;
+  for (const name of required) {
     const value = body[name];
     if (value === undefined) {
       findings.push({
@@ -239,9 +286,10 @@ function checkRequired(body: Record<string, unknown>, attributes: Record<string,
  * `content`, a null or literal empty `for_each`). Too many blocks are reported at the first
  * block over the limit, a second single block at the block's name (Terraform's "Duplicate").
  */
-function checkCounts(body: Record<string, unknown>, block: SchemaBlock, blockTypes: Record<string, SchemaNestedBlock>, context: BodyContext): Finding[] {
+function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockTypes, blockTypeNames }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
-  for (const [name, nested] of Object.entries(blockTypes)) {
+  for (const name of blockTypeNames) {
+    const nested = blockTypes[name]!;
     const value = body[name];
     const count = staticCount(value, nested);
     const single = nested.nesting_mode === "single" || nested.nesting_mode === "group";
