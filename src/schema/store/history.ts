@@ -27,8 +27,8 @@ export class History {
   private readonly indexFile: string;
   readonly packFile: string;
   private readonly entries = new Map<string, HistoryEntry>();
-  /** Decompressed chunks, split into body lines. */
-  private readonly chunks = new Map<number, string[]>();
+  /** Decompressed chunks, and where each body line starts (a check reads one line of most chunks: only it is decoded). */
+  private readonly chunks = new Map<number, { bytes: Buffer; starts: number[] }>();
   private readonly snapshots = new Map<string, HistorySnapshot>();
 
   constructor(readonly dir: string) {
@@ -104,16 +104,21 @@ export class History {
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
+      let bytes: Buffer;
       try {
-        lines = brotliDecompressSync(buffer).toString("utf8").split("\n");
+        bytes = brotliDecompressSync(buffer);
       } catch {
         throw new SchemaFileError(this.packFile, `${what}: the entry is corrupt (it does not decompress)`);
       }
+      const starts = [0];
+      for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
+      lines = { bytes, starts };
       this.chunks.set(chunk, lines);
     }
-    const text = lines[line];
-    if (text === undefined) throw new SchemaFileError(this.packFile, `${what}: body ${line} is missing from its chunk`);
-    return text;
+    const start = lines.starts[line];
+    if (start === undefined) throw new SchemaFileError(this.packFile, `${what}: body ${line} is missing from its chunk`);
+    const next = lines.starts[line + 1];
+    return lines.bytes.toString("utf8", start, next === undefined ? lines.bytes.length : next - 1);
   }
 }
 
