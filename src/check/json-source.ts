@@ -157,6 +157,8 @@ export class JsonSource {
    * argument), the deepest existing ancestor.
    */
   locate(pointers: readonly string[]): Located[] {
+    // A clean file has nothing to place: no second pass over it.
+    if (pointers.length === 0) return [];
     const locator = new Locator(this.text);
     const targets = pointers.map((pointer) => {
       const { anchor, path, written } = this.merged ? this.throughMerges(pointer) : { anchor: ROOT, path: parsePointer(pointer), written: pointer };

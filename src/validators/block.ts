@@ -85,7 +85,10 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   // of its name): the order findings come in.
   const all = Object.keys(Object.assign({}, attributes, blockTypes));
   const order = all.filter((name) => name !== "__proto__");
+  const position = new Map(order.map((name, i) => [name, i]));
   const known = new Set(all);
+  // Members every object has through its prototype (`toString`): zod's `name in body` finds them even when the body does not set them.
+  const inherited = order.filter((name) => name in Object.prototype).map((name) => position.get(name)!);
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
   const asBlocks = context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : [];
   const dynamics = new Map<string, z.ZodType>();
@@ -112,9 +115,17 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     // The body as zod's object schemas give it (which these checks read before members were
     // compiled lazily): the members in `order`, then the other keys; never `__proto__`.
     const input = body as Record<string, unknown>;
+    // The members the body has, in `order` (found from its keys: a body sets a few of many).
+    const present: number[] = [];
+    for (const key in input) {
+      const at = position.get(key);
+      if (at !== undefined) present.push(at);
+    }
+    for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
+    present.sort((a, b) => a - b);
     const output: Record<string, unknown> = {};
-    for (const name of order) {
-      if (!(name in input)) continue;
+    for (const at of present) {
+      const name = order[at]!;
       const value = input[name];
       if (value !== undefined) runMember(payload, memberSchema(name), value, name);
       output[name] = value;
@@ -288,6 +299,8 @@ function checkRequired(body: Record<string, unknown>, { required }: BodyShape, c
  */
 function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockTypes, blockTypeNames }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
+  // Read once per body, not once per block type.
+  const dynamic = body[DYNAMIC] === undefined ? [] : labelledEntries(body[DYNAMIC]);
   for (const name of blockTypeNames) {
     const nested = blockTypes[name]!;
     const value = body[name];
@@ -297,7 +310,7 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockT
     const max = single ? 1 : (nested.max_items ?? 0);
     // A dynamic block's `content` of the wrong kind is reported as such, not also as missing.
     const wrongContent = isDynamicConstruct(block) && value !== undefined && value !== null && !Array.isArray(value);
-    if (count < min && !wrongContent && !generatesBlocks(body[DYNAMIC], name)) {
+    if (count < min && !wrongContent && !generatesBlocks(dynamic, name)) {
       findings.push({
         rule: "missing-argument",
         severity: "error",
@@ -317,7 +330,7 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockT
         suggestions: [],
       });
     } else if (max > 0) {
-      const over = dynamicOverLimit(body[DYNAMIC], name, max - count);
+      const over = dynamicOverLimit(dynamic, name, max - count);
       if (over) {
         findings.push({
           rule: "block-shape",
@@ -337,9 +350,10 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockT
  * Where dynamic blocks with a literal for_each (whose number of blocks is known) go over the
  * `room` left by static blocks: the content of the dynamic block that does, as Terraform reports.
  */
-function dynamicOverLimit(dynamic: unknown, name: string, room: number): PathSegment[] | undefined {
+function dynamicOverLimit(dynamic: readonly LabelledEntry[], name: string, room: number): PathSegment[] | undefined {
   let generated = 0;
-  for (const entry of labelledEntries(dynamic).filter((e) => e.label === name)) {
+  for (const entry of dynamic) {
+    if (entry.label !== name) continue;
     for (const { value: spec, path } of blocksOf(entry.value)) {
       if (!isPlainObject(spec) || !hasOneContent(spec.content)) continue;
       const forEach = spec.for_each;
@@ -353,6 +367,7 @@ function dynamicOverLimit(dynamic: unknown, name: string, room: number): PathSeg
 }
 
 function staticCount(value: unknown, nested: SchemaNestedBlock): number {
+  if (value === undefined) return 0;
   if (nested.nesting_mode === "map") return labelledEntries(value).reduce((n, entry) => n + blocksOf(entry.value).length, 0);
   if (Array.isArray(value)) return value.length;
   // An object is one block; null is none, and so is a value of the wrong kind.
@@ -360,8 +375,8 @@ function staticCount(value: unknown, nested: SchemaNestedBlock): number {
 }
 
 /** Whether the `dynamic` key of a body may generate blocks of type `name`. */
-function generatesBlocks(dynamic: unknown, name: string): boolean {
-  return labelledEntries(dynamic)
+function generatesBlocks(dynamic: readonly LabelledEntry[], name: string): boolean {
+  return dynamic
     .filter((entry) => entry.label === name)
     .some((entry) => blocksOf(entry.value).some(({ value: spec }) => isPlainObject(spec) && hasForEach(spec.for_each) && hasOneContent(spec.content)));
 }
