@@ -43,19 +43,19 @@ export interface BodyContext {
 const COMMENT = "//";
 const DYNAMIC = "dynamic";
 
-const compiled = new WeakMap<SchemaBlock, Map<string, z.ZodType>>();
+/** Per block, the validators compiled for it, by context (most blocks are checked in one context). */
+const compiled = new WeakMap<SchemaBlock, { context: BodyContext; schema: z.ZodType }[]>();
+
+const sameContext = (a: BodyContext, b: BodyContext) =>
+  a.kind === b.kind && a.name === b.name && a.ownerType === b.ownerType && a.dynamicBlocks === b.dynamicBlocks && a.conversion === b.conversion;
 
 /** The validator for one body shaped by `block`; compiled on first use, then reused. */
 export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType {
-  const key = `${context.kind}|${context.name}|${context.ownerType ?? ""}|${context.dynamicBlocks ?? ""}|${context.conversion ?? ""}`;
   let forBlock = compiled.get(block);
-  if (!forBlock) compiled.set(block, (forBlock = new Map()));
-  let schema = forBlock.get(key);
-  if (!schema) {
-    schema = compileBody(block, context);
-    forBlock.set(key, schema);
-  }
-  return schema;
+  if (!forBlock) compiled.set(block, (forBlock = []));
+  let entry = forBlock.find((e) => sameContext(e.context, context));
+  if (!entry) forBlock.push((entry = { context: { ...context }, schema: compileBody(block, context) }));
+  return entry.schema;
 }
 
 function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
@@ -86,7 +86,6 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const all = Object.keys(Object.assign({}, attributes, blockTypes));
   const order = all.filter((name) => name !== "__proto__");
   const position = new Map(order.map((name, i) => [name, i]));
-  const known = new Set(all);
   // Members every object has through its prototype (`toString`): zod's `name in body` finds them even when the body does not set them.
   const inherited = order.filter((name) => name in Object.prototype).map((name) => position.get(name)!);
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
@@ -101,8 +100,12 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     attributes,
     blockTypes,
     names: [...Object.keys(attributes), ...Object.keys(blockTypes)],
+    quiet: new Set(all.filter((name) => !namedFinding(name, attributes, blockTypes))),
     required: Object.keys(attributes).filter((name) => attributes[name]!.required),
-    blockTypeNames: Object.keys(blockTypes),
+    counted: Object.keys(blockTypes).filter((name) => {
+      const { nesting_mode: mode, min_items: min, max_items: max } = blockTypes[name]!;
+      return mode === "single" || mode === "group" || (min ?? 0) > 0 || (max ?? 0) > 0;
+    }),
   };
 
   const schema: z.ZodType = z.unknown().check((payload) => {
@@ -115,11 +118,13 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     // The body as zod's object schemas give it (which these checks read before members were
     // compiled lazily): the members in `order`, then the other keys; never `__proto__`.
     const input = body as Record<string, unknown>;
-    // The members the body has, in `order` (found from its keys: a body sets a few of many).
+    // The members the body has, in `order` (found from its keys: a body sets a few of many), and its other keys.
     const present: number[] = [];
+    const others: string[] = [];
     for (const key in input) {
       const at = position.get(key);
       if (at !== undefined) present.push(at);
+      else if (key !== "__proto__") others.push(key);
     }
     for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
     present.sort((a, b) => a - b);
@@ -130,7 +135,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
       if (value !== undefined) runMember(payload, memberSchema(name), value, name);
       output[name] = value;
     }
-    for (const key in input) if (!known.has(key) && key !== "__proto__") output[key] = input[key];
+    for (const key of others) output[key] = input[key];
     refine(output, payload);
   });
   const refine = (body: Record<string, unknown>, payload: Payload) => {
@@ -151,8 +156,11 @@ interface BodyShape {
   blockTypes: Record<string, SchemaNestedBlock>;
   /** Every attribute and block type name (for did-you-mean). */
   names: string[];
+  /** Names that, set, never make a finding of checkNames (neither read-only nor deprecated). */
+  quiet: ReadonlySet<string>;
   required: string[];
-  blockTypeNames: string[];
+  /** Block types with a number of blocks to check: single blocks, and those with min_items or max_items. */
+  counted: string[];
 }
 
 /** Runs a member's validator as an object schema runs its properties' (their issues below the member's name). */
@@ -164,12 +172,21 @@ function runMember(payload: Payload, schema: z.ZodType, value: unknown, name: st
   }
 }
 
+/** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
+function namedFinding(name: string, attributes: Record<string, SchemaAttribute>, blockTypes: Record<string, SchemaNestedBlock>): boolean {
+  const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  if (attribute) return Boolean((attribute.computed && !attribute.optional && !attribute.required) || attribute.deprecated);
+  return Object.hasOwn(blockTypes, name) && Boolean(blockTypes[name]!.block.deprecated);
+}
+
 /** Unknown names, read-only attributes and deprecated names that are set. */
-function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
+function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const [name, value] of Object.entries(body)) {
+  for (const name in body) {
+    if (quiet.has(name)) continue;
     if (context.kind === "block" && name === COMMENT) continue;
     if (allowsDynamic && name === DYNAMIC) continue;
+    const value = body[name];
     const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
     if (attribute) {
@@ -297,11 +314,12 @@ function checkRequired(body: Record<string, unknown>, { required }: BodyShape, c
  * `content`, a null or literal empty `for_each`). Too many blocks are reported at the first
  * block over the limit, a second single block at the block's name (Terraform's "Duplicate").
  */
-function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockTypes, blockTypeNames }: BodyShape, context: BodyContext): Finding[] {
+function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockTypes, counted }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
+  if (counted.length === 0) return findings;
   // Read once per body, not once per block type.
   const dynamic = body[DYNAMIC] === undefined ? [] : labelledEntries(body[DYNAMIC]);
-  for (const name of blockTypeNames) {
+  for (const name of counted) {
     const nested = blockTypes[name]!;
     const value = body[name];
     const count = staticCount(value, nested);
