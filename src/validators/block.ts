@@ -121,7 +121,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     // The members the body has, in `order` (found from its keys: a body sets a few of many), and its other keys.
     const present: number[] = [];
     const others: string[] = [];
-    for (const key in input) {
+    for (const key of Object.keys(input)) {
       const at = position.get(key);
       if (at !== undefined) present.push(at);
       else if (key !== "__proto__") others.push(key);
@@ -182,7 +182,7 @@ function namedFinding(name: string, attributes: Record<string, SchemaAttribute>,
 /** Unknown names, read-only attributes and deprecated names that are set. */
 function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const name in body) {
+  for (const name of Object.keys(body)) {
     if (quiet.has(name)) continue;
     if (context.kind === "block" && name === COMMENT) continue;
     if (allowsDynamic && name === DYNAMIC) continue;
