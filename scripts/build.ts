@@ -3,16 +3,19 @@
  *
  *   dist/          tsc's ES modules and declarations: the types of the entry points, and the
  *                  bindings extractor's child process (schema/bindings/extract-main.js)
- *   dist/bundle/   what `import` and the command line load: `index.js`, `cdktf.js` and `cli.js`
- *                  (bin/ starts it), bundled by esbuild with zod, commander and semver, and split
- *                  into chunks that load when used (a check's chunk is not loaded by `--help`)
+ *   dist/bundle/   what `import` loads: `index.js` and `cdktf.js` and the chunk they share,
+ *                  bundled by esbuild with zod and semver; in `cli/`, the command line (`cli.js`,
+ *                  which bin/ starts) with commander, split into chunks that load when used (a
+ *                  check's chunk is not loaded by `--help`)
  *   dist/cjs/      the same for `require` users (the `cdktf init` TypeScript template, module
  *                  CommonJS with ts-node; jest): `index.js` and `cdktf/index.js` over one CommonJS
  *                  bundle, `bundle.js`, and the declarations
  *
  * Why bundles: Node loads ES modules one by one, resolving, reading and compiling each: a check
- * loaded about 170 (ours and zod's), which took longer than checking a 100-resource stack; one
- * bundle of the parts used loads in a fraction of that (`npm run bench` measures both).
+ * loaded about 170 (ours and zod's), which took longer than checking a 100-resource stack; a
+ * bundle of the parts used, in a few files, loads in a fraction of that (`npm run bench`). The
+ * command line is bundled apart from the entry points: split together, they shared code in many
+ * small chunks, each a file to load.
  *
  * A module's `import.meta.url` (which finds the shipped schemas, backends.json, functions.json,
  * package.json and the extractor's child) becomes the URL its tsc twin has in dist/, computed
@@ -59,19 +62,22 @@ function twinUrls(base: string, dir: string): Plugin {
   };
 }
 
-// ES modules: the entry points and their shared chunks. CommonJS modules inside (commander) call
-// require, which an ES module has only when it makes one.
-const esm = path.join(out, "bundle");
-await build({
-  ...common,
-  entryPoints: { index: "src/index.ts", cdktf: "src/cdktf/index.ts", cli: "src/cli/main.ts" },
-  outdir: esm,
-  format: "esm",
-  splitting: true,
-  chunkNames: "[name]-[hash]",
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  plugins: [twinUrls("import.meta.url", esm)],
-});
+// ES modules: the import entry points and their shared chunks; the command line apart, split
+// only where it loads a command's work (fewer files to load: Node loads them one by one).
+// CommonJS modules inside (commander) call require, which an ES module has only when it makes one.
+const esm = (entryPoints: Record<string, string>, outdir: string) =>
+  build({
+    ...common,
+    entryPoints,
+    outdir,
+    format: "esm",
+    splitting: true,
+    chunkNames: "[name]-[hash]",
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    plugins: [twinUrls("import.meta.url", outdir)],
+  });
+await esm({ index: "src/index.ts", cdktf: "src/cdktf/index.ts" }, path.join(out, "bundle"));
+await esm({ cli: "src/cli/main.ts" }, path.join(out, "bundle", "cli"));
 
 // CommonJS: one bundle with both entry points' exports (so that a class is the same class from
 // either), and each entry point a view of its part.
