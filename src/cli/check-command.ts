@@ -39,12 +39,13 @@ export function registerCheckCommand(program: Command): void {
 
 /**
  * What --terraform-version's parser needs (the releases with known schemas): commander runs
- * parsers synchronously, so `prepareCheckOptions` loads it before parsing, when the option is given.
+ * parsers synchronously, so `prepareCheckOptions` loads it before parsing, when the option is
+ * given, with the rest of a check (run-check.js: one chunk of the bundle to load, not two).
  */
-let settings: typeof import("../config/settings.js") | undefined;
+let settings: Pick<typeof import("./run-check.js"), "parseTerraformVersion"> | undefined;
 
 export async function prepareCheckOptions(argv: readonly string[]): Promise<void> {
-  if (argv.some((arg) => arg === "--terraform-version" || arg.startsWith("--terraform-version="))) settings ??= await import("../config/settings.js");
+  if (argv.some((arg) => arg === "--terraform-version" || arg.startsWith("--terraform-version="))) settings ??= await import("./run-check.js");
 }
 
 /** --terraform-version, held to the same rules as the configuration's terraformVersion. */
