@@ -1,15 +1,26 @@
 /**
  * `npm run build` (and `npm pack`, through `prepack`): the package as it ships.
  *
- *   dist/        ES modules and their declarations, compiled by tsc (the CLI, `import` users)
- *   dist/cjs/    the same modules as CommonJS, for `require` users: the `cdktf init` TypeScript
- *                template (module CommonJS, ts-node) and jest, which cannot load ES modules
+ *   dist/          tsc's ES modules and declarations: the types of the entry points, and the
+ *                  bindings extractor's child process (schema/bindings/extract-main.js)
+ *   dist/bundle/   what `import` loads: `index.js` and `cdktf.js` and the chunk they share,
+ *                  bundled by esbuild with zod and semver; in `cli/`, the command line (`cli.js`,
+ *                  which bin/ starts) with commander, split into chunks that load when used (a
+ *                  check's chunk is not loaded by `--help`)
+ *   dist/cjs/      the same for `require` users (the `cdktf init` TypeScript template, module
+ *                  CommonJS with ts-node; jest): `index.js` and `cdktf/index.js` over one CommonJS
+ *                  bundle, `bundle.js`, and the declarations
  *
- * tsc cannot emit one source as both formats (the ES build locates shipped schemas with
- * `import.meta.url`, a syntax error in CommonJS), so esbuild converts each compiled ES module,
- * replacing `import.meta.url` with the URL of the module's ES twin (dist/x/y.js for
- * dist/cjs/x/y.js), so paths relative to it reach the same files. Programs run as processes (the
- * CLI, the bindings extractor's child) stay ES-only: the CommonJS modules start their ES twins.
+ * Why bundles: Node loads ES modules one by one, resolving, reading and compiling each: a check
+ * loaded about 170 (ours and zod's), which took longer than checking a 100-resource stack; a
+ * bundle of the parts used, in a few files, loads in a fraction of that (`npm run bench`). The
+ * command line is bundled apart from the entry points: split together, they shared code in many
+ * small chunks, each a file to load.
+ *
+ * A module's `import.meta.url` (which finds the shipped schemas, backends.json, functions.json,
+ * package.json and the extractor's child) becomes the URL its tsc twin has in dist/, computed
+ * from the URL of the bundle it is in, so relative paths reach the same files. Every output of a
+ * format sits in one directory, so one relative path works from each of its chunks.
  * No source maps: the package does not ship the TypeScript sources they would point at.
  *
  *   tsx scripts/build.ts [--out DIR]     (default: dist)
@@ -19,9 +30,10 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { transformSync } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const root = path.join(import.meta.dirname, "..");
+const src = path.join(root, "src");
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
 const out = path.resolve(root, values.out);
 const cjs = path.join(out, "cjs");
@@ -30,34 +42,73 @@ rmSync(out, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json"), "--outDir", out], { stdio: "inherit" });
 
-const META_URL = "__cdktfSchemaCheckModuleUrl";
-/** Programs node runs as processes of their own (the CLI, the bindings extractor's child): ES only, nobody requires them. */
-const PROCESS_ENTRIES = [`cli${path.sep}`, path.join("schema", "bindings", "extract-main.")];
+/** Loaded only by the commands that need them, from the project that has them (see src/schema/extract). */
+const external = ["typescript", "tar-stream"];
+const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", external, logLevel: "warning" } as const;
+
+/** `import.meta.url` of each source module → the URL of its twin in dist/, from `base` (the bundle's own URL) in `dir`. */
+function twinUrls(base: string, dir: string): Plugin {
+  return {
+    name: "twin-urls",
+    setup(builder) {
+      builder.onLoad({ filter: /\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        if (!args.path.startsWith(src + path.sep) || !source.includes("import.meta.url")) return { contents: source, loader: "ts" };
+        const twin = path.join(out, path.relative(src, args.path)).replace(/\.ts$/, ".js");
+        const relative = path.relative(dir, twin).split(path.sep).join("/");
+        return { contents: source.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, ${base}).href`), loader: "ts" };
+      });
+    },
+  };
+}
+
+// ES modules: the import entry points and their shared chunks; the command line apart, split
+// only where it loads a command's work (fewer files to load: Node loads them one by one).
+// CommonJS modules inside (commander) call require, which an ES module has only when it makes one.
+const esm = (entryPoints: Record<string, string>, outdir: string) =>
+  build({
+    ...common,
+    entryPoints,
+    outdir,
+    format: "esm",
+    splitting: true,
+    chunkNames: "[name]-[hash]",
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    plugins: [twinUrls("import.meta.url", outdir)],
+  });
+await esm({ index: "src/index.ts", cdktf: "src/cdktf/index.ts" }, path.join(out, "bundle"));
+await esm({ cli: "src/cli/main.ts" }, path.join(out, "bundle", "cli"));
+
+// CommonJS: one bundle with both entry points' exports (so that a class is the same class from
+// either), and each entry point a view of its part.
+const BUNDLE_URL = "__cdktfSchemaCheckBundleUrl";
+await build({
+  ...common,
+  stdin: { contents: 'export * as main from "./src/index.ts";\nexport * as cdktf from "./src/cdktf/index.ts";\n', resolveDir: root, sourcefile: "cjs-bundle.ts", loader: "ts" },
+  outfile: path.join(cjs, "bundle.js"),
+  format: "cjs",
+  banner: { js: `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+  plugins: [twinUrls(BUNDLE_URL, cjs)],
+});
+const view = (part: string, bundle: string) =>
+  [
+    '"use strict";',
+    `// The ${part === "main" ? "main entry point" : `"./${part}" entry point`}: its part of ${bundle} (see scripts/build.ts).`,
+    'Object.defineProperty(exports, "__esModule", { value: true });',
+    `const part = require(${JSON.stringify(bundle)}).${part};`,
+    "for (const name of Object.keys(part)) Object.defineProperty(exports, name, { enumerable: true, get: () => part[name] });",
+    "",
+  ].join("\n");
+writeFileSync(path.join(cjs, "index.js"), view("main", "./bundle.js"));
+mkdirSync(path.join(cjs, "cdktf"), { recursive: true });
+writeFileSync(path.join(cjs, "cdktf", "index.js"), view("cdktf", "../bundle.js"));
+// The declarations, for `require` users' TypeScript; Node and TypeScript read files below dist/cjs as CommonJS.
 for (const file of filesUnder(out)) {
   const relative = path.relative(out, file);
-  if (PROCESS_ENTRIES.some((entry) => relative.startsWith(entry))) continue;
-  const target = path.join(cjs, relative);
-  mkdirSync(path.dirname(target), { recursive: true });
-  if (file.endsWith(".d.ts")) {
-    copyFileSync(file, target);
-  } else if (file.endsWith(".js")) {
-    const source = readFileSync(file, "utf8");
-    const usesMetaUrl = source.includes("import.meta.url");
-    const up = "../".repeat(relative.split(path.sep).length - 1);
-    const twin = `require("node:path").resolve(__dirname, ${JSON.stringify(`${up}..`)}, ${JSON.stringify(relative.split(path.sep).join("/"))})`;
-    const { code } = transformSync(source, {
-      format: "cjs",
-      platform: "node",
-      target: "node20",
-      sourcefile: relative,
-      ...(usesMetaUrl
-        ? { define: { "import.meta.url": META_URL }, banner: `const ${META_URL} = require("node:url").pathToFileURL(${twin}).href;` }
-        : {}),
-    });
-    writeFileSync(target, code);
-  }
+  if (!file.endsWith(".d.ts") || relative.startsWith(`cjs${path.sep}`) || relative.startsWith(`bundle${path.sep}`)) continue;
+  mkdirSync(path.dirname(path.join(cjs, relative)), { recursive: true });
+  copyFileSync(file, path.join(cjs, relative));
 }
-// Node and TypeScript read .js and .d.ts files below dist/cjs as CommonJS.
 writeFileSync(path.join(cjs, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
 function filesUnder(dir: string): string[] {

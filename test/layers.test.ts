@@ -12,7 +12,7 @@ const SRC = path.resolve(import.meta.dirname, "../src");
 
 /** Lower floors first. */
 const FLOORS: string[][] = [
-  ["core", "zod.ts"],
+  ["core", "zod.ts", "zod-parts.ts"],
   ["hcl"],
   ["schema"],
   ["terraform"],

@@ -1,13 +1,22 @@
 /**
- * Synthetic cdktf stacks for the benchmark, shaped like what `cdktf synth` writes: a `terraform`
- * block (required_providers pin, s3 backend), a provider block, and N resources drawn round-robin
- * from many aws types, each with its required arguments and blocks, a few optional ones, a
- * dynamic block where the type has an optional repeatable block, `${…}` references to resources
- * made earlier, and cdktf's `//` metadata. Every generated body is valid for its schema, so the
- * benchmark measures checking, not reporting.
+ * Synthetic cdktf stacks for the benchmark, shaped like what `cdktf synth` writes: cdktf's `//`
+ * metadata, a `terraform` block (required_providers pin, s3 backend), a provider block, the
+ * variable dynamic blocks iterate over, and N resources drawn round-robin from many aws types,
+ * each with its required arguments and blocks, a few optional ones, `tags`, one optional block
+ * written out and one dynamic block where the type has a repeatable block, `${…}` references to
+ * attributes of resources made earlier, `depends_on` and `lifecycle`. Every body is valid for its
+ * schema (`benchTypes` keeps the types whose bodies check clean), so the benchmark measures
+ * checking, not reporting. Deterministic: the same arguments give the same bytes.
+ *
+ *   tsx scripts/bench/stack.ts <resources> <out-file> [--compact]
  */
+import { writeFileSync } from "node:fs";
+import { checkDocument } from "../../src/check/document.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../../src/schema/format.js";
 import type { ProviderSchemaSnapshot } from "../../src/schema/model.js";
+import { shippedSchemas } from "../../src/schema/store/index.js";
+
+export const AWS_VERSION = "6.25.0";
 
 export interface StackOptions {
   snapshot: ProviderSchemaSnapshot;
@@ -17,10 +26,11 @@ export interface StackOptions {
   stackName?: string;
 }
 
-/** Names a reference may point at: resources generated earlier, and their `id`. */
+/** A resource generated earlier, and an attribute of it a reference may name. */
 interface Made {
   type: string;
   name: string;
+  attribute?: string;
 }
 
 export function generateStack(options: StackOptions): Record<string, unknown> {
@@ -33,13 +43,13 @@ export function generateStack(options: StackOptions): Record<string, unknown> {
     const schema = options.snapshot.resource(type);
     if (!schema) throw new Error(`${options.snapshot.address} ${options.snapshot.version} has no resource type ${type}`);
     const earlier = made.length > 0 ? made[(i * 7919) % made.length] : undefined;
-    const body = blockBody(schema.block, { reference: earlier && `\${${earlier.type}.${earlier.name}.id}`, seed: i });
+    const reference = earlier?.attribute && `\${${earlier.type}.${earlier.name}.${earlier.attribute}}`;
+    const body = blockBody(schema.block, { ...(reference ? { reference } : {}), seed: i });
     if (earlier && i % 3 === 0) body.depends_on = [`${earlier.type}.${earlier.name}`];
-    // ignore_changes names an argument of the type (references are checked).
-    if (i % 5 === 0) body.lifecycle = { create_before_destroy: true, ignore_changes: schema.block.attributes?.tags ? ["tags"] : [] };
+    if (i % 5 === 0) body.lifecycle = { create_before_destroy: true, ...(schema.block.attributes?.tags ? { ignore_changes: ["tags"] } : {}) };
     body["//"] = { metadata: { path: `${stack}/${name}`, uniqueId: name } };
     (resources[type] ??= {})[name] = body;
-    made.push({ type, name });
+    made.push({ type, name, attribute: referable(schema.block) });
   }
   return {
     "//": { metadata: { backend: "s3", stackName: stack, version: "0.21.0" }, outputs: {} },
@@ -48,10 +58,34 @@ export function generateStack(options: StackOptions): Record<string, unknown> {
       backend: { s3: { bucket: "state", key: `${stack}.tfstate`, region: "eu-west-1" } },
     },
     provider: { aws: [{ region: "eu-west-1" }] },
-    // What the dynamic blocks' for_each refers to.
-    variable: { items: { type: "list(string)" } },
+    variable: { items: { type: "list(any)" } },
     resource: resources,
   };
+}
+
+/**
+ * The resource types of aws 6.25.0 a benchmark stack draws from: every third type (a spread over
+ * the whole provider rather than the aws_a… corner) whose generated bodies check clean, up to
+ * `count`.
+ */
+export function benchTypes(snapshot: ProviderSchemaSnapshot, count = 240): string[] {
+  const all = snapshot.resourceTypes();
+  const chosen: string[] = [];
+  const schemas = shippedSchemas();
+  for (let i = 0; i < all.length && chosen.length < count; i += 3) {
+    const document = generateStack({ snapshot, types: [all[i]!], resources: 2 });
+    const { diagnostics } = checkDocument(document, { file: "bench.tf.json", schemas, terraform: { version: "1.11.4", source: "bench" } });
+    if (diagnostics.length === 0) chosen.push(all[i]!);
+  }
+  return chosen;
+}
+
+/** A string attribute every instance has, for references: `id`, else `arn`, else the first computed string. */
+function referable(block: SchemaBlock): string | undefined {
+  const attributes = block.attributes ?? {};
+  if (attributes.id?.type === "string") return "id";
+  if (attributes.arn?.type === "string") return "arn";
+  return Object.keys(attributes).find((name) => attributes[name]!.type === "string" && attributes[name]!.computed);
 }
 
 interface Fill {
@@ -62,8 +96,7 @@ interface Fill {
 
 /**
  * Required arguments and blocks, the first few optional primitive arguments, `tags`, one optional
- * block written out and one dynamic block: about the 1.4 KB per resource of a real synthesized
- * stack.
+ * block written out and one dynamic block: about the 900 bytes per resource of a synthesized stack.
  */
 export function blockBody(block: SchemaBlock, fill: Fill, depth = 0): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -137,4 +170,15 @@ function value(type: CtyType, fill: Fill, name: string): unknown {
     case "tuple":
       return type[1].map((t) => value(t, fill, name));
   }
+}
+
+if (process.argv[1]?.endsWith("stack.ts")) {
+  const [count, out] = process.argv.slice(2);
+  if (!count || !out) {
+    console.error("usage: tsx scripts/bench/stack.ts <resources> <out-file> [--compact]");
+    process.exit(2);
+  }
+  const snapshot = shippedSchemas().open("hashicorp/aws", AWS_VERSION);
+  const stack = generateStack({ snapshot, types: benchTypes(snapshot), resources: Number(count) });
+  writeFileSync(out, JSON.stringify(stack, null, process.argv.includes("--compact") ? undefined : 2));
 }

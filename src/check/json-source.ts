@@ -165,6 +165,8 @@ export class JsonSource {
    * string as written (escapes such as `\"` or `\u00e9` take more characters than they stand for).
    */
   locate(pointers: readonly string[], within: readonly (InString | undefined)[] = []): Located[] {
+    // A clean file has nothing to place: no second pass over it.
+    if (pointers.length === 0) return [];
     const locator = new Locator(this.text);
     const targets = pointers.map((pointer) => {
       const { anchor, path, written } = this.merged ? this.throughMerges(pointer) : { anchor: ROOT, path: parsePointer(pointer), written: pointer };

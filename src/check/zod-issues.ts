@@ -5,7 +5,7 @@
  */
 import type { z } from "../zod.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { type PathSegment, joinPointer } from "../core/pointer.js";
+import { joinPointer } from "../core/pointer.js";
 import { isFindingParams } from "../validators/findings.js";
 
 /** Where the validated value sits and what it belongs to. */
@@ -19,10 +19,10 @@ export interface IssueContext {
 
 export function diagnosticsFromIssues(issues: readonly z.core.$ZodIssue[], context: IssueContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const { issue, path } of flatten(issues, [])) {
+  for (const issue of issues) {
     const located = {
       file: context.file,
-      pointer: joinPointer(context.pointer, ...path),
+      pointer: joinPointer(context.pointer, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))),
       ...(context.address !== undefined ? { address: context.address } : {}),
       ...(context.constructPath !== undefined ? { constructPath: context.constructPath } : {}),
     };
@@ -41,26 +41,6 @@ export function diagnosticsFromIssues(issues: readonly z.core.$ZodIssue[], conte
     }
   }
   return diagnostics;
-}
-
-/**
- * Unions come from `byKind`: every branch but the one for the value's kind fails at its root
- * with `invalid_type`; the remaining branch's issues are the real ones.
- */
-function* flatten(
-  issues: readonly z.core.$ZodIssue[],
-  prefix: PathSegment[],
-): Generator<{ issue: z.core.$ZodIssue; path: PathSegment[] }> {
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
-    if (issue.code === "invalid_union") {
-      const matching = issue.errors.filter((branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0));
-      if (matching.length === 0) yield { issue, path };
-      for (const branch of matching) yield* flatten(branch, path);
-    } else {
-      yield { issue, path };
-    }
-  }
 }
 
 function ownWording(issue: z.core.$ZodIssue): string {

@@ -1,24 +1,11 @@
 /**
  * The default command: `cdktf-schema-check [paths…]`. Exit codes (public API): 0 nothing failing,
  * 1 findings that fail (errors; warnings too with --strict), 2 unusable input or usage, always
- * with a one-line reason on stderr.
+ * with a one-line reason on stderr. The check itself (run-check.ts) is loaded when it runs.
  */
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { type CheckResult, checkFiles } from "../check/files.js";
-import { InputError } from "../check/input-error.js";
-import type { SchemaSource } from "../check/providers.js";
-import { applySuppressions, loadConfig } from "../config/index.js";
-import { parseTerraformVersion, resolveSettings } from "../config/settings.js";
-import { formatGithub } from "../report/github.js";
-import { formatJson } from "../report/json.js";
-import { formatPretty } from "../report/pretty.js";
-import { formatSarif } from "../report/sarif.js";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
-import { SchemaFileError } from "../schema/read.js";
-import { defaultSchemas } from "../schema/store/index.js";
-import { escapeControl } from "../report/escape.js";
 
-interface CheckCommandOptions {
+export interface CheckCommandOptions {
   providerVersion: Record<string, string>;
   terraformVersion?: string;
   format: "pretty" | "json" | "sarif" | "github";
@@ -26,14 +13,7 @@ interface CheckCommandOptions {
   config?: string;
 }
 
-const DEFAULT_PATHS = ["./cdktf.out"];
-
-export interface CheckCommandDependencies {
-  /** Where schemas come from; the shipped snapshots unless a caller (a test) says otherwise. */
-  schemas: () => SchemaSource;
-}
-
-export function registerCheckCommand(program: Command, dependencies: CheckCommandDependencies = { schemas: () => defaultSchemas() }): void {
+export function registerCheckCommand(program: Command): void {
   program
     .argument("[paths...]", 'cdk.tf.json / *.tf.json files, or directories to search for them (default: the configuration\'s "paths", else ./cdktf.out)')
     .option(
@@ -52,61 +32,27 @@ export function registerCheckCommand(program: Command, dependencies: CheckComman
       parseTerraformOption,
     )
     .action(async (paths: string[], options: CheckCommandOptions) => {
-      process.exitCode = await runCheck(paths, options, dependencies);
+      const { runCheck } = await import("./run-check.js");
+      process.exitCode = await runCheck(paths, options);
     });
 }
 
-async function runCheck(paths: string[], options: CheckCommandOptions, dependencies: CheckCommandDependencies): Promise<number> {
-  let result;
-  let strict: boolean;
-  try {
-    // Command-line flags override the configuration; data flows check → suppression → report.
-    const config = await loadConfig(options.config !== undefined ? { file: options.config } : {});
-    const settings = resolveSettings(config, {
-      providerVersions: options.providerVersion,
-      providerVersionsFrom: "--provider-version",
-      strict: options.strict,
-      ...(options.terraformVersion ? { terraform: { version: options.terraformVersion, source: "--terraform-version" } } : {}),
-    });
-    strict = settings.strict;
-    const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
-    // The Terraform release is asked for only if a document needs it (a backend, cloud or required_version).
-    const checked = await checkFiles(checkPaths, { schemas: dependencies.schemas(), providerVersions: settings.providerVersions, terraform: settings.terraform });
-    result = applySuppressions(checked, settings.suppressions);
-  } catch (err) {
-    // A corrupt or unreadable schema is unusable input too: never a silent pass, never "internal error".
-    if (!(err instanceof InputError || err instanceof SchemaFileError)) throw err;
-    process.stderr.write(`cdktf-schema-check: ${escapeControl(err.message)}\n`);
-    return EXIT_USAGE;
-  }
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  // Inputs that could not be checked do not hide the findings of the others; they are named
-  // after them, and make the exit code 2.
-  const unusable = result.unusable ?? [];
-  if (unusable.length === 0 || result.summary.files > 0) process.stdout.write(format(result, options.format, color));
-  for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${escapeControl(problem)}\n`);
-  if (unusable.length > 0) return EXIT_USAGE;
-  const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
-  return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
+/**
+ * What --terraform-version's parser needs (the releases with known schemas): commander runs
+ * parsers synchronously, so `prepareCheckOptions` loads it before parsing, when the option is
+ * given, with the rest of a check (run-check.js: one chunk of the bundle to load, not two).
+ */
+let settings: Pick<typeof import("./run-check.js"), "parseTerraformVersion"> | undefined;
 
-function format(result: CheckResult, name: CheckCommandOptions["format"], color: boolean): string {
-  switch (name) {
-    case "json":
-      return formatJson(result);
-    case "sarif":
-      return formatSarif(result);
-    case "github":
-      return formatGithub(result);
-    default:
-      return formatPretty(result, { color });
-  }
+export async function prepareCheckOptions(argv: readonly string[]): Promise<void> {
+  if (argv.some((arg) => arg === "--terraform-version" || arg.startsWith("--terraform-version="))) settings ??= await import("./run-check.js");
 }
 
 /** --terraform-version, held to the same rules as the configuration's terraformVersion. */
 function parseTerraformOption(value: string): string {
+  if (!settings) throw new Error("--terraform-version parsed before prepareCheckOptions loaded its parser");
   try {
-    return parseTerraformVersion(value);
+    return settings.parseTerraformVersion(value);
   } catch (err) {
     if (err instanceof RangeError) throw new InvalidArgumentError(err.message);
     throw err;

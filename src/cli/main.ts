@@ -1,9 +1,11 @@
 /**
  * `cdktf-schema-check`: one binary for checking (`cdktf-schema-check [paths…]`) and for managing
- * schemas (`cdktf-schema-check schema …`). Each command family lives in its own module.
+ * schemas (`cdktf-schema-check schema …`). Each command family lives in its own module, which
+ * defines its commands here and loads what they do only when one runs: `--help` loads neither
+ * the checker nor the schema tools.
  */
 import { Command, CommanderError } from "commander";
-import { registerCheckCommand } from "./check-command.js";
+import { prepareCheckOptions, registerCheckCommand } from "./check-command.js";
 import { registerSchemaCommands } from "./schema-commands.js";
 import { EXIT_USAGE } from "./exit-codes.js";
 import { escapeControl } from "../report/escape.js";
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    await prepareCheckOptions(argv);
     await buildProgram().parseAsync(argv, { from: "user" });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * The canonical schema format: Terraform's own `terraform providers schema -json` output
  * (format_version 1.0). Every schema file we read from disk is parsed with these zod schemas,
- * so a corrupt snapshot fails with a message naming the file instead of deep inside the checker.
+ * so a corrupt snapshot fails with a message naming the file instead of deep inside the checker
+ * (the package's own files are held to them by a test instead: see read.ts).
  */
 import { z } from "../zod.js";
 

@@ -93,9 +93,14 @@ export function compareVersions(a: string, b: string): number {
   return semver.compare(normalizeVersion(a)!, normalizeVersion(b)!);
 }
 
-/** Ascending semver order; entries that are not versions are dropped. */
+/** Ascending semver order; entries that are not versions are dropped. Each is parsed once, not per comparison (histories hold 200 versions). */
 export function sortVersions(versions: Iterable<string>): string[] {
-  return [...versions].filter((v) => normalizeVersion(v) !== undefined).sort(compareVersions);
+  const parsed: [string, semver.SemVer][] = [];
+  for (const version of versions) {
+    const normalized = normalizeVersion(version);
+    if (normalized !== undefined) parsed.push([version, new semver.SemVer(normalized)]);
+  }
+  return parsed.sort(([, a], [, b]) => a.compare(b)).map(([version]) => version);
 }
 
 /** The newest of `versions` satisfying `constraint` (any version when there is none). */

@@ -1,6 +1,9 @@
 /**
  * Validators for block bodies (resources, data sources, providers, nested blocks, backends) and
- * for object-shaped attribute values, compiled from the schema once per block and cached.
+ * for object-shaped attribute values, compiled from the schema once per block and cached; within a
+ * body, each argument's and block type's validator is compiled the first time a body sets it, and
+ * a body runs only the validators of what it sets (an aws type has 50 to 300 arguments and blocks,
+ * a body sets a dozen: compiling and running all of them was most of a check's time).
  *
  * In a block body `"//"` is a comment and `dynamic` holds dynamic blocks; unknown names are
  * errors. In an object value (an attribute of object type or with nested attributes) every key
@@ -40,19 +43,19 @@ export interface BodyContext {
 const COMMENT = "//";
 const DYNAMIC = "dynamic";
 
-const compiled = new WeakMap<SchemaBlock, Map<string, z.ZodType>>();
+/** Per block, the validators compiled for it, by context (most blocks are checked in one context). */
+const compiled = new WeakMap<SchemaBlock, { context: BodyContext; schema: z.ZodType }[]>();
+
+const sameContext = (a: BodyContext, b: BodyContext) =>
+  a.kind === b.kind && a.name === b.name && a.ownerType === b.ownerType && a.dynamicBlocks === b.dynamicBlocks && a.conversion === b.conversion;
 
 /** The validator for one body shaped by `block`; compiled on first use, then reused. */
 export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType {
-  const key = `${context.kind}|${context.name}|${context.ownerType ?? ""}|${context.dynamicBlocks ?? ""}|${context.conversion ?? ""}`;
   let forBlock = compiled.get(block);
-  if (!forBlock) compiled.set(block, (forBlock = new Map()));
-  let schema = forBlock.get(key);
-  if (!schema) {
-    schema = compileBody(block, context);
-    forBlock.set(key, schema);
-  }
-  return schema;
+  if (!forBlock) compiled.set(block, (forBlock = []));
+  let entry = forBlock.find((e) => sameContext(e.context, context));
+  if (!entry) forBlock.push((entry = { context: { ...context }, schema: compileBody(block, context) }));
+  return entry.schema;
 }
 
 function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
@@ -64,14 +67,27 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const allowsDynamic = context.kind === "block" && !isDynamicConstruct(block) && (expands || allowsDynamicBlocks(block));
   const inner: BodyContext = expands ? { ...context, dynamicBlocks: true } : context;
 
-  // Every key is optional to zod: what is required (and how many blocks) is checked below, where
+  // A member's validator is compiled the first time a body sets it: types have many more
+  // arguments than a body uses. What is required (and how many blocks) is checked below, where
   // `null`, dynamic blocks and Terraform's wording can be taken into account.
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, attribute] of Object.entries(attributes)) {
-    const qualified = context.kind === "value" ? `${context.name}.${name}` : name;
-    shape[name] = attributeValueSchema(attribute, qualified, context.kind === "block").optional();
-  }
-  for (const [name, nested] of Object.entries(blockTypes)) shape[name] = nestedBlockSchema(nested, name, inner).optional();
+  const members = new Map<string, z.ZodType>();
+  const memberSchema = (name: string): z.ZodType => {
+    let schema = members.get(name);
+    if (!schema) {
+      schema = Object.hasOwn(blockTypes, name)
+        ? nestedBlockSchema(blockTypes[name]!, name, inner)
+        : attributeValueSchema(attributes[name]!, context.kind === "value" ? `${context.name}.${name}` : name, context.kind === "block");
+      members.set(name, schema);
+    }
+    return schema;
+  };
+  // The members in the order of an object of all of them (a block type wins over an attribute
+  // of its name): the order findings come in.
+  const all = Object.keys(Object.assign({}, attributes, blockTypes));
+  const order = all.filter((name) => name !== "__proto__");
+  const position = new Map(order.map((name, i) => [name, i]));
+  // Members every object has through its prototype (`toString`): zod's `name in body` finds them even when the body does not set them.
+  const inherited = order.filter((name) => name in Object.prototype).map((name) => position.get(name)!);
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
   const asBlocks = context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : [];
   const dynamics = new Map<string, z.ZodType>();
@@ -80,37 +96,97 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     if (!schema) dynamics.set(asAttributes.join(" "), (schema = dynamicSchema(block, inner, asAttributes)));
     return schema;
   };
+  const shape: BodyShape = {
+    attributes,
+    blockTypes,
+    names: [...Object.keys(attributes), ...Object.keys(blockTypes)],
+    quiet: new Set(all.filter((name) => !namedFinding(name, attributes, blockTypes))),
+    required: Object.keys(attributes).filter((name) => attributes[name]!.required),
+    counted: Object.keys(blockTypes).filter((name) => {
+      const { nesting_mode: mode, min_items: min, max_items: max } = blockTypes[name]!;
+      return mode === "single" || mode === "group" || (min ?? 0) > 0 || (max ?? 0) > 0;
+    }),
+  };
 
-  const names = [...Object.keys(attributes), ...Object.keys(blockTypes)];
-  return z.looseObject(shape).check(
-    z.superRefine(
-      (body: Record<string, unknown>, ctx) => {
-        if (allowsDynamic && body[DYNAMIC] !== undefined) {
-          const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
-          forward(ctx, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
-        }
-        const findings = checkNames(body, attributes, blockTypes, names, context, allowsDynamic);
-        findings.push(...checkRequired(body, attributes, context), ...checkCounts(body, block, blockTypes, context));
-        for (const finding of findings) addFinding(ctx, finding);
-      },
-      { when: (payload) => isPlainObject(payload.value) },
-    ),
-  );
+  const schema: z.ZodType = z.unknown().check((payload) => {
+    const body = payload.value;
+    // What an object schema reports for anything else (see zod-issues.ts for its wording).
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
+      return;
+    }
+    // The body as zod's object schemas give it (which these checks read before members were
+    // compiled lazily): the members in `order`, then the other keys; never `__proto__`.
+    const input = body as Record<string, unknown>;
+    // The members the body has, in `order` (found from its keys: a body sets a few of many), and its other keys.
+    const present: number[] = [];
+    const others: string[] = [];
+    for (const key of Object.keys(input)) {
+      const at = position.get(key);
+      if (at !== undefined) present.push(at);
+      else if (key !== "__proto__") others.push(key);
+    }
+    for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
+    present.sort((a, b) => a - b);
+    const output: Record<string, unknown> = {};
+    for (const at of present) {
+      const name = order[at]!;
+      const value = input[name];
+      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
+      output[name] = value;
+    }
+    for (const key of others) output[key] = input[key];
+    refine(output, payload);
+  });
+  const refine = (body: Record<string, unknown>, payload: Payload) => {
+    if (allowsDynamic && body[DYNAMIC] !== undefined) {
+      const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
+      forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
+    }
+    const findings = checkNames(body, shape, context, allowsDynamic);
+    findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));
+    for (const finding of findings) addFinding(payload, finding);
+  };
+  return schema;
+}
+
+/** What the checks of one body need of its block, worked out once per block. */
+interface BodyShape {
+  attributes: Record<string, SchemaAttribute>;
+  blockTypes: Record<string, SchemaNestedBlock>;
+  /** Every attribute and block type name (for did-you-mean). */
+  names: string[];
+  /** Names that, set, never make a finding of checkNames (neither read-only nor deprecated). */
+  quiet: ReadonlySet<string>;
+  required: string[];
+  /** Block types with a number of blocks to check: single blocks, and those with min_items or max_items. */
+  counted: string[];
+}
+
+/** Runs a member's validator as an object schema runs its properties' (their issues below the member's name). */
+function runMember(payload: Payload, schema: z.ZodType, value: unknown, name: string): void {
+  const result = schema._zod.run({ value, issues: [] }, { async: false }) as Payload;
+  for (const issue of result.issues as { path?: PropertyKey[] }[]) {
+    issue.path = issue.path ? [name, ...issue.path] : [name];
+    payload.issues.push(issue as z.core.$ZodRawIssue);
+  }
+}
+
+/** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
+function namedFinding(name: string, attributes: Record<string, SchemaAttribute>, blockTypes: Record<string, SchemaNestedBlock>): boolean {
+  const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  if (attribute) return Boolean((attribute.computed && !attribute.optional && !attribute.required) || attribute.deprecated);
+  return Object.hasOwn(blockTypes, name) && Boolean(blockTypes[name]!.block.deprecated);
 }
 
 /** Unknown names, read-only attributes and deprecated names that are set. */
-function checkNames(
-  body: Record<string, unknown>,
-  attributes: Record<string, SchemaAttribute>,
-  blockTypes: Record<string, SchemaNestedBlock>,
-  names: string[],
-  context: BodyContext,
-  allowsDynamic: boolean,
-): Finding[] {
+function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const [name, value] of Object.entries(body)) {
+  for (const name of Object.keys(body)) {
+    if (quiet.has(name)) continue;
     if (context.kind === "block" && name === COMMENT) continue;
     if (allowsDynamic && name === DYNAMIC) continue;
+    const value = body[name];
     const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
     if (attribute) {
@@ -204,11 +280,10 @@ function deprecation(what: "Argument" | "Block", name: string, context: BodyCont
   };
 }
 
-function checkRequired(body: Record<string, unknown>, attributes: Record<string, SchemaAttribute>, context: BodyContext): Finding[] {
+function checkRequired(body: Record<string, unknown>, { required }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
   if (context.conversion) return findings;
-  for (const [name, attribute] of Object.entries(attributes)) {
-    if (!attribute.required) continue;
+  for (const name of required) {
     const value = body[name];
     if (value === undefined) {
       findings.push({
@@ -239,9 +314,13 @@ function checkRequired(body: Record<string, unknown>, attributes: Record<string,
  * `content`, a null or literal empty `for_each`). Too many blocks are reported at the first
  * block over the limit, a second single block at the block's name (Terraform's "Duplicate").
  */
-function checkCounts(body: Record<string, unknown>, block: SchemaBlock, blockTypes: Record<string, SchemaNestedBlock>, context: BodyContext): Finding[] {
+function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockTypes, counted }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
-  for (const [name, nested] of Object.entries(blockTypes)) {
+  if (counted.length === 0) return findings;
+  // Read once per body, not once per block type.
+  const dynamic = body[DYNAMIC] === undefined ? [] : labelledEntries(body[DYNAMIC]);
+  for (const name of counted) {
+    const nested = blockTypes[name]!;
     const value = body[name];
     const count = staticCount(value, nested);
     const single = nested.nesting_mode === "single" || nested.nesting_mode === "group";
@@ -249,7 +328,7 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, blockTyp
     const max = single ? 1 : (nested.max_items ?? 0);
     // A dynamic block's `content` of the wrong kind is reported as such, not also as missing.
     const wrongContent = isDynamicConstruct(block) && value !== undefined && value !== null && !Array.isArray(value);
-    if (count < min && !wrongContent && !generatesBlocks(body[DYNAMIC], name)) {
+    if (count < min && !wrongContent && !generatesBlocks(dynamic, name)) {
       findings.push({
         rule: "missing-argument",
         severity: "error",
@@ -269,7 +348,7 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, blockTyp
         suggestions: [],
       });
     } else if (max > 0) {
-      const over = dynamicOverLimit(body[DYNAMIC], name, max - count);
+      const over = dynamicOverLimit(dynamic, name, max - count);
       if (over) {
         findings.push({
           rule: "block-shape",
@@ -289,9 +368,10 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, blockTyp
  * Where dynamic blocks with a literal for_each (whose number of blocks is known) go over the
  * `room` left by static blocks: the content of the dynamic block that does, as Terraform reports.
  */
-function dynamicOverLimit(dynamic: unknown, name: string, room: number): PathSegment[] | undefined {
+function dynamicOverLimit(dynamic: readonly LabelledEntry[], name: string, room: number): PathSegment[] | undefined {
   let generated = 0;
-  for (const entry of labelledEntries(dynamic).filter((e) => e.label === name)) {
+  for (const entry of dynamic) {
+    if (entry.label !== name) continue;
     for (const { value: spec, path } of blocksOf(entry.value)) {
       if (!isPlainObject(spec) || !hasOneContent(spec.content)) continue;
       const forEach = spec.for_each;
@@ -305,6 +385,7 @@ function dynamicOverLimit(dynamic: unknown, name: string, room: number): PathSeg
 }
 
 function staticCount(value: unknown, nested: SchemaNestedBlock): number {
+  if (value === undefined) return 0;
   if (nested.nesting_mode === "map") return labelledEntries(value).reduce((n, entry) => n + blocksOf(entry.value).length, 0);
   if (Array.isArray(value)) return value.length;
   // An object is one block; null is none, and so is a value of the wrong kind.
@@ -312,8 +393,8 @@ function staticCount(value: unknown, nested: SchemaNestedBlock): number {
 }
 
 /** Whether the `dynamic` key of a body may generate blocks of type `name`. */
-function generatesBlocks(dynamic: unknown, name: string): boolean {
-  return labelledEntries(dynamic)
+function generatesBlocks(dynamic: readonly LabelledEntry[], name: string): boolean {
+  return dynamic
     .filter((entry) => entry.label === name)
     .some((entry) => blocksOf(entry.value).some(({ value: spec }) => isPlainObject(spec) && hasForEach(spec.for_each) && hasOneContent(spec.content)));
 }

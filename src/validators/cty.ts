@@ -19,11 +19,21 @@ import { terraformNamesOf } from "../core/suggest.js";
 /** The typed CDKTF bindings outside TypeScript are strict where Terraform converts. */
 const BINDINGS = "typed CDKTF bindings (Python, Java, C#, Go)";
 
+/** Validators by what they depend on: types have many arguments in common (`tags`, `name`, `region`…). */
+const compiled = new Map<string, z.ZodType>();
+
 /**
  * `element`: the value is inside a collection of the argument `name`. `missingDetail` explains,
  * for a collection of objects, what to do about attributes an element lacks.
  */
 export function ctyValueSchema(type: CtyType, name: string, element = false, missingDetail?: string): z.ZodType {
+  const key = `${JSON.stringify(type)}\0${name}\0${element}\0${missingDetail ?? ""}`;
+  let schema = compiled.get(key);
+  if (!schema) compiled.set(key, (schema = compileValueSchema(type, name, element, missingDetail)));
+  return schema;
+}
+
+function compileValueSchema(type: CtyType, name: string, element: boolean, missingDetail?: string): z.ZodType {
   if (type === "dynamic") return z.unknown();
   if (typeof type === "string") return primitiveSchema(type, name, element);
   switch (type[0]) {

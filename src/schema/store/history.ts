@@ -2,7 +2,7 @@
  * Reading a provider history (history-format.ts): the index is read once per process and
  * store; each version is a lazy snapshot whose types are decoded the first time they are asked for.
  */
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { blockSchema, typeSchemaSchema, type SchemaBlock, type TypeSchema } from "../format.js";
@@ -27,8 +27,8 @@ export class History {
   private readonly indexFile: string;
   readonly packFile: string;
   private readonly entries = new Map<string, HistoryEntry>();
-  /** Decompressed chunks, split into body lines. */
-  private readonly chunks = new Map<number, string[]>();
+  /** Decompressed chunks, and where each body line starts (a check reads one line of most chunks: only it is decoded). */
+  private readonly chunks = new Map<number, { bytes: Buffer; starts: number[] }>();
   private readonly snapshots = new Map<string, HistorySnapshot>();
 
   constructor(readonly dir: string) {
@@ -88,32 +88,40 @@ export class History {
     return Object.keys(this.index[table]).filter((type) => bodyAt(this.entry(table, type)![1], position) !== undefined);
   }
 
+  private pack: Buffer | undefined;
+
+  /** The whole pack, read once: a check reads a chunk of it per type (a file opened per chunk cost more than reading it all). */
+  private readPack(): Buffer {
+    try {
+      return (this.pack ??= readFileSync(this.packFile));
+    } catch (err) {
+      throw new SchemaFileError(this.packFile, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+
   /** The body text of line `line` of chunk `chunk`. */
   body(chunk: number, line: number, what: string): string {
     let lines = this.chunks.get(chunk);
     if (!lines) {
       const [offset, length] = this.index.chunks[chunk]!;
-      const buffer = Buffer.alloc(length);
-      let fd: number | undefined;
+      const pack = this.readPack();
+      if (offset + length > pack.length) throw new SchemaFileError(this.packFile, `${what}: the pack is truncated`);
+      const buffer = pack.subarray(offset, offset + length);
+      let bytes: Buffer;
       try {
-        fd = openSync(this.packFile, "r");
-        if (readSync(fd, buffer, 0, length, offset) !== length) throw new SchemaFileError(this.packFile, `${what}: the pack is truncated`);
-      } catch (err) {
-        if (err instanceof SchemaFileError) throw err;
-        throw new SchemaFileError(this.packFile, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
-      try {
-        lines = brotliDecompressSync(buffer).toString("utf8").split("\n");
+        bytes = brotliDecompressSync(buffer);
       } catch {
         throw new SchemaFileError(this.packFile, `${what}: the entry is corrupt (it does not decompress)`);
       }
+      const starts = [0];
+      for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
+      lines = { bytes, starts };
       this.chunks.set(chunk, lines);
     }
-    const text = lines[line];
-    if (text === undefined) throw new SchemaFileError(this.packFile, `${what}: body ${line} is missing from its chunk`);
-    return text;
+    const start = lines.starts[line];
+    if (start === undefined) throw new SchemaFileError(this.packFile, `${what}: body ${line} is missing from its chunk`);
+    const next = lines.starts[line + 1];
+    return lines.bytes.toString("utf8", start, next === undefined ? lines.bytes.length : next - 1);
   }
 }
 

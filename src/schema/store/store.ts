@@ -9,7 +9,6 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { normalizeProviderAddress, parseProviderAddress } from "../address.js";
 import type { ProviderSchemaSnapshot } from "../model.js";
 import { newestSatisfying, normalizeVersion, sortVersions } from "../versions.js";
@@ -18,9 +17,9 @@ import { History } from "./history.js";
 import { INDEX_FILE } from "./pack.js";
 import { PackedSnapshot } from "./snapshot.js";
 import { snapshotDir } from "./write.js";
+import { SHIPPED_SCHEMAS_DIR } from "./locations.js";
 
-/** `schemas/` at the package root: three levels up from src/schema/store or dist/schema/store. */
-export const SHIPPED_SCHEMAS_DIR = fileURLToPath(new URL("../../../schemas", import.meta.url));
+export { PROJECT_SCHEMAS_DIR, SHIPPED_SCHEMAS_DIR } from "./locations.js";
 
 /** A snapshot as stores hand it out: lazy, and counting what it decoded. */
 export type StoredSnapshot = ProviderSchemaSnapshot & { readonly decodedEntries: number };
@@ -110,9 +109,6 @@ export class SchemaStore implements SchemaProvider {
     return history ?? undefined;
   }
 }
-
-/** Where `schema fetch` / `schema extract` put a project's own snapshots, relative to its root. */
-export const PROJECT_SCHEMAS_DIR = ".cdktf-schemas";
 
 /**
  * Several sources seen as one: versions are the union, and a version present in more than one
