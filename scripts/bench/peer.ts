@@ -29,8 +29,8 @@ export interface PeerRun {
   errors: number;
 }
 
-/** `rounds` timed runs of `terraform validate -json` on `document` (after one that warms up). */
-export function terraformValidate(dir: string, snapshot: ProviderSchemaSnapshot, types: readonly string[], document: object, rounds: number): PeerRun {
+/** `rounds` timed runs of `terraform validate -json` on `document` (after one that warms up, unless `warmUp` is false). */
+export function terraformValidate(dir: string, snapshot: ProviderSchemaSnapshot, types: readonly string[], document: object, rounds: number, warmUp = true): PeerRun {
   mkdirSync(dir, { recursive: true });
   const schema: ProviderSchema = {
     provider: { version: 0, block: snapshot.provider() },
@@ -45,7 +45,7 @@ export function terraformValidate(dir: string, snapshot: ProviderSchemaSnapshot,
   writeFileSync(path.join(module, "cdk.tf.json"), JSON.stringify(document, null, 2));
   const ms: number[] = [];
   let errors = 0;
-  for (let round = -1; round < rounds; round++) {
+  for (let round = warmUp ? -1 : 0; round < rounds; round++) {
     const started = performance.now();
     const result = spawnSync("terraform", ["validate", "-json", "-no-color"], { cwd: module, env: env.env, encoding: "utf8", maxBuffer: 1 << 28 });
     const elapsed = performance.now() - started;

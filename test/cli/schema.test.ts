@@ -3,7 +3,6 @@
  * against the project's schema-serving test provider (test/conformance/provider), installed in a
  * plugin directory or filesystem mirror, so the whole path is exercised offline.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,15 +14,9 @@ import { SchemaStore } from "../../src/schema/store/index.js";
 import { DEMO_ADDRESS, demoProviderSchema } from "../fixtures/demo-provider.js";
 import { installInPluginDir, serverEnv } from "../conformance/terraform-env.js";
 import { runCli } from "./run.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
-const terraform = (() => {
-  try {
-    return JSON.parse(execFileSync("terraform", ["version", "-json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { platform: string };
-  } catch {
-    return undefined;
-  }
-})();
-if (!terraform) console.warn("\n*** test/cli/schema.test.ts: `terraform` is not on PATH: `schema fetch` tests SKIPPED ***\n");
+const terraform = terraformForTests("test/cli/schema.test.ts: the `schema fetch` tests");
 
 const scratch = mkdtempSync(path.join(tmpdir(), "schema-cli-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -17,15 +17,9 @@ import { shippedSchemas } from "../../src/schema/store/index.js";
 import { AWS_ADDRESS, AWS_VERSION, awsSchemaFor, realDocuments } from "./real-configurations.js";
 import { casesFromDir, runConformance } from "./run.js";
 import { createTerraformEnv } from "./terraform-env.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
-const terraform = (() => {
-  try {
-    return execFileSync("terraform", ["version", "-json"], { encoding: "utf8" });
-  } catch {
-    return undefined;
-  }
-})();
-if (!terraform) console.warn("\n*** test/conformance: `terraform` is not on PATH: conformance tests SKIPPED ***\n");
+const terraform = terraformForTests("test/conformance: the conformance tests");
 
 /** Terraform renders defaults (`description_kind: "plain"`, `version: 0`) our format leaves out. */
 function withoutDefaults(value: unknown): unknown {

@@ -5,7 +5,6 @@
  * the schema-serving provider and by the checker, and they must agree. Needs `terraform` on
  * PATH; skipped, loudly, without it.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,15 +14,9 @@ import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from ".
 import { compare } from "./compare.js";
 import { createTerraformEnv } from "./terraform-env.js";
 import { terraformValidate } from "./terraform-validate.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
-const terraform = (() => {
-  try {
-    return execFileSync("terraform", ["version", "-json"], { encoding: "utf8" });
-  } catch {
-    return undefined;
-  }
-})();
-if (!terraform) console.warn("\n*** test/conformance/json-text: `terraform` is not on PATH: SKIPPED ***\n");
+const terraform = terraformForTests("test/conformance/json-text: Terraform's verdicts on JSON text");
 
 const CASES: [name: string, text: string][] = [
   ["attr-twice", "{\"resource\": {\"demo_subnet_group\": {\"s\": {\"name\": \"a\", \"name\": 5, \"subnet_ids\": [\"x\"]}}}}"],

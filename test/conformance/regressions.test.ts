@@ -5,7 +5,6 @@
  * their test asserts the disagreement, so fixing the checker makes it fail, and the case moves to
  * "agrees".
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from ".
 import { compare } from "./compare.js";
 import { createTerraformEnv } from "./terraform-env.js";
 import { type TerraformFinding, terraformValidate } from "./terraform-validate.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
 interface Regression {
   name: string;
@@ -294,14 +294,7 @@ describe("conformance regressions: the checker against Terraform's recorded verd
   }
 });
 
-const hasTerraform = (() => {
-  try {
-    execFileSync("terraform", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTerraform = terraformForTests("test/conformance/regressions: re-checking the recorded verdicts with Terraform") !== undefined;
 
 /** A finding as the cases record it: pointer, summary, and the suggested name if the detail has one. */
 function recorded(e: TerraformFinding): Regression["terraform"][number] {

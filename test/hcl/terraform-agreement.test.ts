@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../src/hcl/index.js";
-import { terraformOnPath } from "../../src/terraform/version.js";
 import { type TerraformDiagnostic, terraformVerdicts } from "./terraform-templates.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
 const RECORDS = new URL("terraform-templates.json", import.meta.url);
 
@@ -170,8 +170,7 @@ function disagreements(cases: Record<string, string>, verdicts: Record<string, T
   });
 }
 
-const terraform = terraformOnPath();
-if (!terraform) console.warn("\n*** test/hcl: `terraform` is not on PATH: the live checks of the parser against Terraform are SKIPPED ***\n");
+const terraform = terraformForTests("test/hcl: the live checks of the parser against Terraform");
 
 /** Random single edits (and some pairs) of real-looking templates, from a fixed seed. */
 function editedTemplates(count: number): Record<string, string> {

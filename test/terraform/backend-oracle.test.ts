@@ -40,11 +40,10 @@ import { checkDocument } from "../../src/check/document.js";
 import { parsePointer } from "../../src/core/pointer.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../../src/schema/format.js";
 import { shippedTerraformSchemas } from "../../src/terraform/backends.js";
-import { terraformOnPath } from "../../src/terraform/version.js";
 import { memorySchemas } from "../fixtures/demo-provider.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
-const terraform = terraformOnPath();
-if (!terraform) console.warn("\n*** test/terraform/backend-oracle.test.ts: `terraform` is not on PATH: backend oracle tests SKIPPED ***\n");
+const terraform = terraformForTests("test/terraform/backend-oracle.test.ts: the backend oracle tests");
 
 /** What `terraform init` reports while decoding a backend block (as opposed to validating values or connecting). */
 const DECODING = new Set([

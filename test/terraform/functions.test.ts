@@ -10,12 +10,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { shippedTerraformFunctions } from "../../src/terraform/functions.js";
-import { terraformOnPath } from "../../src/terraform/version.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
 const functions = shippedTerraformFunctions();
 
-const terraformVersion = terraformOnPath()?.version;
-if (!terraformVersion) console.warn("\n*** test/terraform/functions: `terraform` is not on PATH: the live check of the function list is SKIPPED ***\n");
+const terraformVersion = terraformForTests("test/terraform/functions: the live check of the function list")?.version;
 
 describe("Terraform's built-in functions per release", () => {
   it("has every minor release from 1.5 on, and the functions added since", () => {

@@ -2,23 +2,15 @@
  * The conversion table, re-checked live against Terraform itself: each row becomes a variable
  * whose JSON default has the row's value, and `terraform console` says what Terraform makes of it.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COLLECTION_CONVERSIONS, PRIMITIVE_CONVERSIONS } from "./conversion-table.js";
+import { terraformForTests } from "../terraform-on-path.js";
 
-function terraformVersion(): string | undefined {
-  try {
-    return JSON.parse(execFileSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } })).terraform_version;
-  } catch {
-    return undefined;
-  }
-}
-
-const version = terraformVersion();
-if (!version) console.warn("SKIPPED: terraform is not installed; the conversion table is not re-checked against Terraform");
+const version = terraformForTests("test/validators/terraform-console: the conversion table's check against Terraform")?.version;
 
 describe.skipIf(!version)(`the conversion table agrees with terraform console (Terraform ${version})`, () => {
   const dir = mkdtempSync(join(tmpdir(), "tf-console-"));
