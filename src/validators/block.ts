@@ -115,10 +115,10 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
       payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
       return;
     }
-    // The body as zod's object schemas give it (which these checks read before members were
-    // compiled lazily): the members in `order`, then the other keys; never `__proto__`.
+    // The body's names as zod's object schemas gave the body (which these checks read before
+    // members were compiled lazily): the members in `order`, then the other keys; never
+    // `__proto__`. Found from its keys: a body sets a few of many members.
     const input = body as Record<string, unknown>;
-    // The members the body has, in `order` (found from its keys: a body sets a few of many), and its other keys.
     const present: number[] = [];
     const others: string[] = [];
     for (const key of Object.keys(input)) {
@@ -128,22 +128,22 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     }
     for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
     present.sort((a, b) => a - b);
-    const output: Record<string, unknown> = {};
+    const names: string[] = [];
     for (const at of present) {
       const name = order[at]!;
       const value = input[name];
       if (value !== undefined) runMember(payload, memberSchema(name), value, name);
-      output[name] = value;
+      names.push(name);
     }
-    for (const key of others) output[key] = input[key];
-    refine(output, payload);
+    for (const key of others) names.push(key);
+    refine(input, propertyOrder(names), payload);
   });
-  const refine = (body: Record<string, unknown>, payload: Payload) => {
+  const refine = (body: Record<string, unknown>, names: readonly string[], payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
       const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
       forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
     }
-    const findings = checkNames(body, shape, context, allowsDynamic);
+    const findings = checkNames(body, names, shape, context, allowsDynamic);
     findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));
     for (const finding of findings) addFinding(payload, finding);
   };
@@ -165,11 +165,23 @@ interface BodyShape {
 
 /** Runs a member's validator as an object schema runs its properties' (their issues below the member's name). */
 function runMember(payload: Payload, schema: z.ZodType, value: unknown, name: string): void {
-  const result = schema._zod.run({ value, issues: [] }, { async: false }) as Payload;
-  for (const issue of result.issues as { path?: PropertyKey[] }[]) {
-    issue.path = issue.path ? [name, ...issue.path] : [name];
-    payload.issues.push(issue as z.core.$ZodRawIssue);
-  }
+  forward(payload, schema, value, [name]);
+}
+
+/**
+ * The order of an object's keys made in the order of `names`: integer keys (`"0"`, `"12"`)
+ * first, ascending, as JavaScript orders properties. Findings come in the order of the keys of
+ * the object zod's object schema gave, which these checks read before they read the body itself.
+ */
+function propertyOrder(names: string[]): string[] {
+  if (!names.some(isArrayIndex)) return names;
+  const indices = names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indices, ...names.filter((name) => !isArrayIndex(name))];
+}
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
@@ -180,9 +192,9 @@ function namedFinding(name: string, attributes: Record<string, SchemaAttribute>,
 }
 
 /** Unknown names, read-only attributes and deprecated names that are set. */
-function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
+function checkNames(body: Record<string, unknown>, set: readonly string[], { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const name of Object.keys(body)) {
+  for (const name of set) {
     if (quiet.has(name)) continue;
     if (context.kind === "block" && name === COMMENT) continue;
     if (allowsDynamic && name === DYNAMIC) continue;
@@ -199,7 +211,7 @@ function checkNames(body: Record<string, unknown>, { attributes, blockTypes, nam
     } else if (nested) {
       if (nested.block.deprecated && value !== null) findings.push(deprecation("Block", name, context, nested.block.description));
     } else {
-      findings.push(unknownName(name, names, context, attributes, body));
+      findings.push(unknownName(name, names, context, attributes, set));
     }
   }
   return findings;
@@ -235,11 +247,11 @@ function readOnly(name: string, value: unknown, context: BodyContext): Finding |
   };
 }
 
-function unknownName(name: string, names: string[], context: BodyContext, attributes: Record<string, SchemaAttribute>, body: Record<string, unknown>): Finding {
+function unknownName(name: string, names: string[], context: BodyContext, attributes: Record<string, SchemaAttribute>, set: readonly string[]): Finding {
   const suggestions = suggestNames(name, names, context.ownerType ? { ownerType: context.ownerType } : {});
   if (context.kind === "value") {
     // Dropped, but the object then lacks the attribute meant (`fromPort` for `from_port`): Terraform fails.
-    const meant = suggestions.find((s) => attributes[s]?.required && !Object.hasOwn(body, s));
+    const meant = suggestions.find((s) => attributes[s]?.required && !set.includes(s));
     if (meant) {
       return {
         rule: "unknown-argument",

@@ -41,9 +41,15 @@ export function custom(run: (value: unknown, payload: Payload) => void): z.ZodTy
   });
 }
 
-/** Validates `value` with `schema` and records its issues on `payload`, below `path`. */
+/**
+ * Validates `value` with `schema` and records its issues on `payload`, below `path`. Run as an
+ * object schema runs its properties (no safeParse per value: most values pass, and the issues
+ * are finalized once, by the parse that started it all).
+ */
 export function forward(payload: Payload, schema: z.ZodType, value: unknown, path: PathSegment[]): void {
-  const result = schema.safeParse(value);
-  if (result.success) return;
-  for (const issue of result.error.issues) payload.issues.push({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodRawIssue);
+  const result = schema._zod.run({ value, issues: [] }, { async: false }) as Payload;
+  for (const issue of result.issues as { path?: PropertyKey[] }[]) {
+    issue.path = issue.path ? [...path, ...issue.path] : [...path];
+    payload.issues.push(issue as z.core.$ZodRawIssue);
+  }
 }
