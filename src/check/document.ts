@@ -282,24 +282,25 @@ class DocumentWalker {
 
   private builtins: ReturnType<ExpressionCheckContext["terraform"]> | undefined;
 
+  /** What every expression context of the document shares, made once (a context is made per resource). */
+  private readonly expressionTools: Omit<ExpressionCheckContext, "file" | "address" | "constructPath" | "references"> = {
+    within: (diagnostic, offset, key) => this.inStrings.set(diagnostic, { offset, key }),
+    functions: () => this.functions,
+    terraform: () => {
+      if (!this.builtins) {
+        // A finding now depends on the release: report which one it was.
+        const target = this.target;
+        this.targetUsed = true;
+        this.builtins = { version: target.version, source: target.source, functions: builtinFunctions(target.version, this.functions) };
+      }
+      return this.builtins;
+    },
+    providerFunctions: (localName) => this.providerFunctions(localName),
+  };
+
   private expressionContext(where: { address?: string; constructPath?: string }, references: ExpressionCheckContext["references"]): ExpressionCheckContext {
-    return {
-      file: this.options.file,
-      ...where,
-      references,
-      within: (diagnostic, offset, key) => this.inStrings.set(diagnostic, { offset, key }),
-      functions: () => this.functions,
-      terraform: () => {
-        if (!this.builtins) {
-          // A finding now depends on the release: report which one it was.
-          const target = this.target;
-          this.targetUsed = true;
-          this.builtins = { version: target.version, source: target.source, functions: builtinFunctions(target.version, this.functions) };
-        }
-        return this.builtins;
-      },
-      providerFunctions: (localName) => this.providerFunctions(localName),
-    };
+    const { within, functions, terraform, providerFunctions } = this.expressionTools;
+    return { file: this.options.file, ...where, references, within, functions, terraform, providerFunctions };
   }
 
   private providerFunctions(localName: string): ProviderFunctions {
@@ -418,8 +419,10 @@ class DocumentWalker {
             for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(namesPointer, name), `${kind} "${type}" "${name}"`)) {
               this.resources++;
               const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-              this.declare(address, bodyPointer, () => duplicateResource(kind, type, name, address), { address, ...constructPathField(body) });
-              this.checkResource(kind, type, name, body, bodyPointer, typePointer);
+              const constructPath = constructPathOf(body);
+              const where = constructPath === undefined ? { address } : { address, constructPath };
+              this.declare(address, bodyPointer, () => duplicateResource(kind, type, name, address), where);
+              this.checkResource(kind, type, name, body, bodyPointer, typePointer, where);
             }
           }
         }
@@ -448,9 +451,8 @@ class DocumentWalker {
     this.citing.set(diagnostic, { pointer: first, detail });
   }
 
-  private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
-    const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-    const constructPath = constructPathOf(body);
+  private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string, where: { address: string; constructPath?: string }): void {
+    const { address } = where;
     const localName = providerLocalName(type, body.provider);
     if (localName === "") {
       if (this.once(`invalid-type ${type}`)) {
@@ -466,7 +468,6 @@ class DocumentWalker {
       return;
     }
     const lookup = this.providers.lookup(localName);
-    const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
     const owner = this.declarations.resources.get(address) ?? { mode: kind === "data" ? "data" : "managed", type, name, count: false, forEach: false, provider: localName };
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
@@ -512,13 +513,12 @@ class DocumentWalker {
     }
     append(
       this.diagnostics,
-      checkBlock(body, schema.block, {
+      checkBlock(body, block, {
         file: this.options.file,
         pointer,
         name: kind === "data" ? `data.${type}` : type,
         ...where,
         ownerType: type,
-        meta: kind,
       }),
     );
     this.checkBodyExpressions(body, schema.block, pointer, kind, where, owner);
@@ -655,11 +655,6 @@ function duplicateProvider(localName: string, alias: string) {
 /** Appends without spreading (an argument list has a size limit; a list of findings does not). */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
-}
-
-function constructPathField(body: Record<string, unknown>): { constructPath?: string } {
-  const constructPath = constructPathOf(body);
-  return constructPath === undefined ? {} : { constructPath };
 }
 
 /** cdktf writes `"//": {"metadata": {"path": "stack/construct", …}}` on every resource. */

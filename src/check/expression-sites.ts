@@ -64,7 +64,8 @@ const LITERAL_PROVIDER_ARGUMENTS = new Set(["alias", "version"]);
 /** Calls `visit` with every expression of a resource, data source or provider configuration body. */
 export function bodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, visit: (site: ExpressionSite) => void): void {
   const schema = block ? withMetaArguments(block, meta) : undefined;
-  for (const [name, value] of Object.entries(body)) {
+  for (const name of Object.keys(body)) {
+    const value = body[name];
     const traversal = meta !== "provider" && TRAVERSALS.has(name);
     if (isLiteral(value) && !traversal) continue;
     const at = joinPointer(pointer, name);
@@ -97,7 +98,8 @@ function member(name: string, value: unknown, block: SchemaBlock | undefined, po
 }
 
 function blockBody(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, iterators: readonly string[], visit: Visit): void {
-  for (const [name, value] of Object.entries(body)) {
+  for (const name of Object.keys(body)) {
+    const value = body[name];
     if (!isLiteral(value)) member(name, value, block, joinPointer(pointer, name), iterators, visit);
   }
 }
@@ -166,9 +168,10 @@ function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit
         if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i }, type: elementType(frame.type, i) });
       }
     } else if (isPlainObject(node)) {
-      const entries = Object.entries(node);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [name, element] = entries[i]!;
+      const names = Object.keys(node);
+      for (let i = names.length - 1; i >= 0; i--) {
+        const name = names[i]!;
+        const element = node[name];
         if (keywords && name === "//") continue;
         if (keywords?.has(name)) {
           traversals(element, pointerOf({ parent: frame.at, segment: name }), iterators, visit, "keyword");

@@ -108,8 +108,8 @@ export function checkExpressions(walk: (visit: (site: ExpressionSite & { address
       if (scope && site.role !== "keyword") resolveTraversal(parseTraversal(site.text), site, scope, report);
       return;
     }
-    // No parenthesis, no call: most strings are references, whose parse is quick and kept by no one.
-    const read = site.mode === "template" ? (site.text.includes("(") ? readTemplate(site.text) : reading(parseTemplateText(site.text))) : readExpression(site.text);
+    // What is read is kept (not the parse): a stack refers to the same few things again and again.
+    const read = site.mode === "template" ? readTemplate(site.text) : readExpression(site.text);
     if (read.errors.length > 0) {
       push(site, { severity: "error", rule: "invalid-expression", ...where(site), ...describeSyntaxError(site, read.errors), suggestions: [] }, read.errors[0]!.subject.start);
       return;

@@ -109,7 +109,8 @@ export function providerLocalName(type: string, providerMeta: unknown): string {
     const name = reference.split(".")[0];
     if (name) return name;
   }
-  return type.split("_")[0] ?? type;
+  const prefix = type.indexOf("_");
+  return prefix < 0 ? type : type.slice(0, prefix);
 }
 
 export class ProviderSchemas {
