@@ -185,7 +185,8 @@ function readDocument(file: string): string {
     throw fail(`too large to check: ${Math.round(size / 2 ** 20)} MiB, the limit is ${Math.floor(MAX_FILE_BYTES / 2 ** 20)} MiB (the longest text Node.js can hold)`);
   }
   try {
-    return readFileSync(file, "utf8");
+    // Decoded by Buffer: Node 20's readFileSync(file, "utf8") takes twice as long on a large file.
+    return readFileSync(file).toString("utf8");
   } catch (err) {
     throw fail(`cannot read: ${describeError(err)}`);
   }

@@ -115,39 +115,68 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
       payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
       return;
     }
+    const input = body as Record<string, unknown>;
+    const plan = planFor(input);
+    for (const name of plan.members) {
+      const value = input[name];
+      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
+    }
+    refine(input, plan, payload);
+  });
+  // Bodies of one type mostly set the same keys (one construct made them all): what follows from
+  // the keys alone is worked out once for a run of bodies with the same keys.
+  let last: { keys: string[]; plan: KeyPlan } | undefined;
+  const planFor = (input: Record<string, unknown>): KeyPlan => {
+    const keys = Object.keys(input);
+    if (last && sameKeys(last.keys, keys)) return last.plan;
     // The body's names as zod's object schemas gave the body (which these checks read before
     // members were compiled lazily): the members in `order`, then the other keys; never
     // `__proto__`. Found from its keys: a body sets a few of many members.
-    const input = body as Record<string, unknown>;
     const present: number[] = [];
     const others: string[] = [];
-    for (const key of Object.keys(input)) {
+    for (const key of keys) {
       const at = position.get(key);
       if (at !== undefined) present.push(at);
       else if (key !== "__proto__") others.push(key);
     }
     for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
     present.sort((a, b) => a - b);
-    const names: string[] = [];
-    for (const at of present) {
-      const name = order[at]!;
-      const value = input[name];
-      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
-      names.push(name);
-    }
-    for (const key of others) names.push(key);
-    refine(input, propertyOrder(names), payload);
-  });
-  const refine = (body: Record<string, unknown>, names: readonly string[], payload: Payload) => {
+    const members = present.map((at) => order[at]!);
+    const names = propertyOrder([...members, ...others]);
+    const loud = names.filter((name) => !quiet(name));
+    const plan = { members, names, loud };
+    // Members inherited from Object.prototype depend on more than the keys.
+    if (inherited.length === 0) last = { keys, plan };
+    return plan;
+  };
+  // Names checkNames never reports when set: neither read-only nor deprecated, comments, dynamic blocks.
+  const quiet = (name: string) => shape.quiet.has(name) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
+  const refine = (body: Record<string, unknown>, plan: KeyPlan, payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
       const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
       forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
     }
-    const findings = checkNames(body, names, shape, context, allowsDynamic);
+    const findings = checkNames(body, plan, shape, context);
     findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));
     for (const finding of findings) addFinding(payload, finding);
   };
   return schema;
+}
+
+/** What a body's keys alone decide. */
+interface KeyPlan {
+  /** The members it sets, in the order findings come in. */
+  members: string[];
+  /** Every key but `__proto__`, in the order of the object zod's object schema made of the body. */
+  names: string[];
+  /** The names checkNames may report. */
+  loud: string[];
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What the checks of one body need of its block, worked out once per block. */
@@ -192,12 +221,9 @@ function namedFinding(name: string, attributes: Record<string, SchemaAttribute>,
 }
 
 /** Unknown names, read-only attributes and deprecated names that are set. */
-function checkNames(body: Record<string, unknown>, set: readonly string[], { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
+function checkNames(body: Record<string, unknown>, plan: KeyPlan, { attributes, blockTypes, names }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
-  for (const name of set) {
-    if (quiet.has(name)) continue;
-    if (context.kind === "block" && name === COMMENT) continue;
-    if (allowsDynamic && name === DYNAMIC) continue;
+  for (const name of plan.loud) {
     const value = body[name];
     const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
@@ -211,7 +237,7 @@ function checkNames(body: Record<string, unknown>, set: readonly string[], { att
     } else if (nested) {
       if (nested.block.deprecated && value !== null) findings.push(deprecation("Block", name, context, nested.block.description));
     } else {
-      findings.push(unknownName(name, names, context, attributes, set));
+      findings.push(unknownName(name, names, context, attributes, plan.names));
     }
   }
   return findings;
