@@ -206,25 +206,23 @@ class DocumentWalker {
 
   /** Where references resolve for the expressions of one block. */
   private referenceScope(owner: ResourceDeclaration | undefined, count: boolean, forEach: boolean): ReferenceScope {
-    return {
-      declarations: this.declarations,
-      owner,
-      count,
-      forEach,
-      schema: (resource) => {
-        const lookup = this.providers.lookup(resource.provider);
-        if (!("snapshot" in lookup)) return undefined;
-        // Checked against an older version than asked for: the attributes added since are unknown here.
-        if (lookup.approximate && !lookup.approximate.newer) return undefined;
-        const type = resource.mode === "managed" ? lookup.snapshot.resource(resource.type) : lookup.snapshot.dataSource(resource.type);
-        return type?.block;
-      },
-      unseen: (name, site) => {
-        if (this.unseen) this.unseen.count++;
-        else this.unseen = { name, pointer: site.pointer, count: 1 };
-      },
-    };
+    return { declarations: this.declarations, owner, count, forEach, schema: this.resourceSchema, unseen: this.unseenName };
   }
+
+  /** A resource's schema for its references (a scope is made per block: these are made once). */
+  private readonly resourceSchema: ReferenceScope["schema"] = (resource) => {
+    const lookup = this.providers.lookup(resource.provider);
+    if (!("snapshot" in lookup)) return undefined;
+    // Checked against an older version than asked for: the attributes added since are unknown here.
+    if (lookup.approximate && !lookup.approximate.newer) return undefined;
+    const type = resource.mode === "managed" ? lookup.snapshot.resource(resource.type) : lookup.snapshot.dataSource(resource.type);
+    return type?.block;
+  };
+
+  private readonly unseenName: ReferenceScope["unseen"] = (name, site) => {
+    if (this.unseen) this.unseen.count++;
+    else this.unseen = { name, pointer: site.pointer, count: 1 };
+  };
 
   /** Names the module may declare in files the checker cannot read: said once, where the first is used. */
   private reportUnseen(): void {
@@ -414,20 +412,26 @@ class DocumentWalker {
         const typePointer = joinPointer(pointer, type);
         for (const { body: byName, pointer: namesPointer } of this.objects(names, typePointer, `${kind} "${type}"`)) {
           this.hiddenKeys.resolve(byName, namesPointer, labelRole, `${kind} "${type}"`);
-          for (const [name, bodies] of Object.entries(byName)) {
+          for (const name of Object.keys(byName)) {
             if (name === "//") continue;
-            for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(namesPointer, name), `${kind} "${type}" "${name}"`)) {
-              this.resources++;
-              const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-              const constructPath = constructPathOf(body);
-              const where = constructPath === undefined ? { address } : { address, constructPath };
-              this.declare(address, bodyPointer, () => duplicateResource(kind, type, name, address), where);
-              this.checkResource(kind, type, name, body, bodyPointer, typePointer, where);
-            }
+            const bodies = byName[name];
+            const at = joinPointer(namesPointer, name);
+            // One body, as cdktf writes it; several (or something else, reported) through objects().
+            if (isPlainObject(bodies)) this.walkResource(kind, type, name, bodies, at, typePointer);
+            else for (const { body, pointer: bodyPointer } of this.objects(bodies, at, `${kind} "${type}" "${name}"`)) this.walkResource(kind, type, name, body, bodyPointer, typePointer);
           }
         }
       }
     }
+  }
+
+  private walkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
+    this.resources++;
+    const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+    const constructPath = constructPathOf(body);
+    const where = constructPath === undefined ? { address } : { address, constructPath };
+    this.declare(address, pointer, () => duplicateResource(kind, type, name, address), where);
+    this.checkResource(kind, type, name, body, pointer, typePointer, where);
   }
 
   /**

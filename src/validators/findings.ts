@@ -41,14 +41,20 @@ export function custom(run: (value: unknown, payload: Payload) => void): z.ZodTy
   });
 }
 
+/** The context of a synchronous run, shared: zod only reads it. */
+const SYNC = { async: false } as const;
+
 /**
- * Validates `value` with `schema` and records its issues on `payload`, below `path`. Run as an
- * object schema runs its properties (no safeParse per value: most values pass, and the issues
- * are finalized once, by the parse that started it all).
+ * Runs `schema` on `value` as a zod schema runs the schemas inside it: no safeParse per value
+ * (most values pass), the raw issues (finalized once, by the parse that started it all).
  */
+export function runSchema(schema: z.ZodType, value: unknown): z.core.$ZodRawIssue[] {
+  return (schema._zod.run({ value, issues: [] }, SYNC) as Payload).issues;
+}
+
+/** Validates `value` with `schema` and records its issues on `payload`, below `path`. */
 export function forward(payload: Payload, schema: z.ZodType, value: unknown, path: PathSegment[]): void {
-  const result = schema._zod.run({ value, issues: [] }, { async: false }) as Payload;
-  for (const issue of result.issues as { path?: PropertyKey[] }[]) {
+  for (const issue of runSchema(schema, value) as { path?: PropertyKey[] }[]) {
     issue.path = issue.path ? [...path, ...issue.path] : [...path];
     payload.issues.push(issue as z.core.$ZodRawIssue);
   }
