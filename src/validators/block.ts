@@ -16,7 +16,7 @@ import { suggestNames } from "../core/suggest.js";
 import { isTemplateExpression, mayBeNull, parseTemplate } from "../hcl/index.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
-import { type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
@@ -108,7 +108,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     }),
   };
 
-  const schema: z.ZodType = z.unknown().check((payload) => {
+  const schema: z.ZodType = ANY_VALUE.check((payload) => {
     const body = payload.value;
     // What an object schema reports for anything else (see zod-issues.ts for its wording).
     if (typeof body !== "object" || body === null || Array.isArray(body)) {

@@ -9,7 +9,7 @@ import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js"
 import { isTemplateExpression } from "../hcl/index.js";
 import { ExactNumber } from "../core/exact-number.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, jsonLiteral, withArticle } from "./conversion.js";
-import { type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
 import { byKind, isPlainObject } from "./kind.js";
 import { bodySchema } from "./block.js";
 import { attributeAsBlock } from "./language.js";
@@ -182,7 +182,7 @@ function writtenAsAttribute(name: string): string {
 }
 
 function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z.ZodType {
-  return z.unknown().check((payload) => {
+  return ANY_VALUE.check((payload) => {
     const value = payload.value;
     if (value === undefined || value === null || isTemplateExpression(value)) return;
     if (typeof value === "object" && !(value instanceof ExactNumber)) {
