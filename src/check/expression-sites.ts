@@ -155,6 +155,12 @@ interface ValueScope {
  */
 function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit): void {
   const { iterators, keys = false, keywords, self, argument } = scope;
+  const template = (at: string, text: string, expected: CtyType | undefined) => visit({ pointer: at, text, mode: "template", key: false, iterators, self, argument, expected });
+  // Most values with an expression are one string: no walk.
+  if (typeof value === "string") {
+    if (isTemplateExpression(value)) template(pointer, value, scope.type);
+    return;
+  }
   // Iterative, and each pointer built only for a site: values may nest 100,000 deep (Terraform
   // reads them), where recursion overflows the stack and a pointer per level costs quadratic time.
   const pending: ValueFrame[] = [{ value, at: { pointer }, type: scope.type }];
@@ -162,7 +168,7 @@ function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit
     const node = frame.value;
     if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, iterators, self, argument });
     if (typeof node === "string") {
-      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, iterators, self, argument, expected: frame.type });
+      if (isTemplateExpression(node)) template(pointerOf(frame.at), node, frame.type);
     } else if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
         if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i }, type: elementType(frame.type, i) });
