@@ -206,25 +206,23 @@ class DocumentWalker {
 
   /** Where references resolve for the expressions of one block. */
   private referenceScope(owner: ResourceDeclaration | undefined, count: boolean, forEach: boolean): ReferenceScope {
-    return {
-      declarations: this.declarations,
-      owner,
-      count,
-      forEach,
-      schema: (resource) => {
-        const lookup = this.providers.lookup(resource.provider);
-        if (!("snapshot" in lookup)) return undefined;
-        // Checked against an older version than asked for: the attributes added since are unknown here.
-        if (lookup.approximate && !lookup.approximate.newer) return undefined;
-        const type = resource.mode === "managed" ? lookup.snapshot.resource(resource.type) : lookup.snapshot.dataSource(resource.type);
-        return type?.block;
-      },
-      unseen: (name, site) => {
-        if (this.unseen) this.unseen.count++;
-        else this.unseen = { name, pointer: site.pointer, count: 1 };
-      },
-    };
+    return { declarations: this.declarations, owner, count, forEach, schema: this.resourceSchema, unseen: this.unseenName };
   }
+
+  /** A resource's schema for its references (a scope is made per block: these are made once). */
+  private readonly resourceSchema: ReferenceScope["schema"] = (resource) => {
+    const lookup = this.providers.lookup(resource.provider);
+    if (!("snapshot" in lookup)) return undefined;
+    // Checked against an older version than asked for: the attributes added since are unknown here.
+    if (lookup.approximate && !lookup.approximate.newer) return undefined;
+    const type = resource.mode === "managed" ? lookup.snapshot.resource(resource.type) : lookup.snapshot.dataSource(resource.type);
+    return type?.block;
+  };
+
+  private readonly unseenName: ReferenceScope["unseen"] = (name, site) => {
+    if (this.unseen) this.unseen.count++;
+    else this.unseen = { name, pointer: site.pointer, count: 1 };
+  };
 
   /** Names the module may declare in files the checker cannot read: said once, where the first is used. */
   private reportUnseen(): void {
@@ -282,24 +280,25 @@ class DocumentWalker {
 
   private builtins: ReturnType<ExpressionCheckContext["terraform"]> | undefined;
 
+  /** What every expression context of the document shares, made once (a context is made per resource). */
+  private readonly expressionTools: Omit<ExpressionCheckContext, "file" | "address" | "constructPath" | "references"> = {
+    within: (diagnostic, offset, key) => this.inStrings.set(diagnostic, { offset, key }),
+    functions: () => this.functions,
+    terraform: () => {
+      if (!this.builtins) {
+        // A finding now depends on the release: report which one it was.
+        const target = this.target;
+        this.targetUsed = true;
+        this.builtins = { version: target.version, source: target.source, functions: builtinFunctions(target.version, this.functions) };
+      }
+      return this.builtins;
+    },
+    providerFunctions: (localName) => this.providerFunctions(localName),
+  };
+
   private expressionContext(where: { address?: string; constructPath?: string }, references: ExpressionCheckContext["references"]): ExpressionCheckContext {
-    return {
-      file: this.options.file,
-      ...where,
-      references,
-      within: (diagnostic, offset, key) => this.inStrings.set(diagnostic, { offset, key }),
-      functions: () => this.functions,
-      terraform: () => {
-        if (!this.builtins) {
-          // A finding now depends on the release: report which one it was.
-          const target = this.target;
-          this.targetUsed = true;
-          this.builtins = { version: target.version, source: target.source, functions: builtinFunctions(target.version, this.functions) };
-        }
-        return this.builtins;
-      },
-      providerFunctions: (localName) => this.providerFunctions(localName),
-    };
+    const { within, functions, terraform, providerFunctions } = this.expressionTools;
+    return { file: this.options.file, ...where, references, within, functions, terraform, providerFunctions };
   }
 
   private providerFunctions(localName: string): ProviderFunctions {
@@ -413,18 +412,26 @@ class DocumentWalker {
         const typePointer = joinPointer(pointer, type);
         for (const { body: byName, pointer: namesPointer } of this.objects(names, typePointer, `${kind} "${type}"`)) {
           this.hiddenKeys.resolve(byName, namesPointer, labelRole, `${kind} "${type}"`);
-          for (const [name, bodies] of Object.entries(byName)) {
+          for (const name of Object.keys(byName)) {
             if (name === "//") continue;
-            for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(namesPointer, name), `${kind} "${type}" "${name}"`)) {
-              this.resources++;
-              const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-              this.declare(address, bodyPointer, () => duplicateResource(kind, type, name, address), { address, ...constructPathField(body) });
-              this.checkResource(kind, type, name, body, bodyPointer, typePointer);
-            }
+            const bodies = byName[name];
+            const at = joinPointer(namesPointer, name);
+            // One body, as cdktf writes it; several (or something else, reported) through objects().
+            if (isPlainObject(bodies)) this.walkResource(kind, type, name, bodies, at, typePointer);
+            else for (const { body, pointer: bodyPointer } of this.objects(bodies, at, `${kind} "${type}" "${name}"`)) this.walkResource(kind, type, name, body, bodyPointer, typePointer);
           }
         }
       }
     }
+  }
+
+  private walkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
+    this.resources++;
+    const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+    const constructPath = constructPathOf(body);
+    const where = constructPath === undefined ? { address } : { address, constructPath };
+    this.declare(address, pointer, () => duplicateResource(kind, type, name, address), where);
+    this.checkResource(kind, type, name, body, pointer, typePointer, where);
   }
 
   /**
@@ -448,9 +455,8 @@ class DocumentWalker {
     this.citing.set(diagnostic, { pointer: first, detail });
   }
 
-  private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string): void {
-    const address = kind === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-    const constructPath = constructPathOf(body);
+  private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string, where: { address: string; constructPath?: string }): void {
+    const { address } = where;
     const localName = providerLocalName(type, body.provider);
     if (localName === "") {
       if (this.once(`invalid-type ${type}`)) {
@@ -466,7 +472,6 @@ class DocumentWalker {
       return;
     }
     const lookup = this.providers.lookup(localName);
-    const where = { address, ...(constructPath !== undefined ? { constructPath } : {}) };
     const owner = this.declarations.resources.get(address) ?? { mode: kind === "data" ? "data" : "managed", type, name, count: false, forEach: false, provider: localName };
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
@@ -512,13 +517,12 @@ class DocumentWalker {
     }
     append(
       this.diagnostics,
-      checkBlock(body, schema.block, {
+      checkBlock(body, block, {
         file: this.options.file,
         pointer,
         name: kind === "data" ? `data.${type}` : type,
         ...where,
         ownerType: type,
-        meta: kind,
       }),
     );
     this.checkBodyExpressions(body, schema.block, pointer, kind, where, owner);
@@ -655,11 +659,6 @@ function duplicateProvider(localName: string, alias: string) {
 /** Appends without spreading (an argument list has a size limit; a list of findings does not). */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
-}
-
-function constructPathField(body: Record<string, unknown>): { constructPath?: string } {
-  const constructPath = constructPathOf(body);
-  return constructPath === undefined ? {} : { constructPath };
 }
 
 /** cdktf writes `"//": {"metadata": {"path": "stack/construct", …}}` on every resource. */

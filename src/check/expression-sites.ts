@@ -64,7 +64,8 @@ const LITERAL_PROVIDER_ARGUMENTS = new Set(["alias", "version"]);
 /** Calls `visit` with every expression of a resource, data source or provider configuration body. */
 export function bodyExpressions(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, meta: MetaKind, visit: (site: ExpressionSite) => void): void {
   const schema = block ? withMetaArguments(block, meta) : undefined;
-  for (const [name, value] of Object.entries(body)) {
+  for (const name of Object.keys(body)) {
+    const value = body[name];
     const traversal = meta !== "provider" && TRAVERSALS.has(name);
     if (isLiteral(value) && !traversal) continue;
     const at = joinPointer(pointer, name);
@@ -97,7 +98,8 @@ function member(name: string, value: unknown, block: SchemaBlock | undefined, po
 }
 
 function blockBody(body: Record<string, unknown>, block: SchemaBlock | undefined, pointer: string, iterators: readonly string[], visit: Visit): void {
-  for (const [name, value] of Object.entries(body)) {
+  for (const name of Object.keys(body)) {
+    const value = body[name];
     if (!isLiteral(value)) member(name, value, block, joinPointer(pointer, name), iterators, visit);
   }
 }
@@ -153,6 +155,12 @@ interface ValueScope {
  */
 function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit): void {
   const { iterators, keys = false, keywords, self, argument } = scope;
+  const template = (at: string, text: string, expected: CtyType | undefined) => visit({ pointer: at, text, mode: "template", key: false, iterators, self, argument, expected });
+  // Most values with an expression are one string: no walk.
+  if (typeof value === "string") {
+    if (isTemplateExpression(value)) template(pointer, value, scope.type);
+    return;
+  }
   // Iterative, and each pointer built only for a site: values may nest 100,000 deep (Terraform
   // reads them), where recursion overflows the stack and a pointer per level costs quadratic time.
   const pending: ValueFrame[] = [{ value, at: { pointer }, type: scope.type }];
@@ -160,15 +168,16 @@ function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit
     const node = frame.value;
     if (frame.key !== undefined) visit({ pointer: pointerOf(frame.at), text: frame.key, mode: "template", key: true, iterators, self, argument });
     if (typeof node === "string") {
-      if (isTemplateExpression(node)) visit({ pointer: pointerOf(frame.at), text: node, mode: "template", key: false, iterators, self, argument, expected: frame.type });
+      if (isTemplateExpression(node)) template(pointerOf(frame.at), node, frame.type);
     } else if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
         if (!isLiteral(node[i])) pending.push({ value: node[i], at: { parent: frame.at, segment: i }, type: elementType(frame.type, i) });
       }
     } else if (isPlainObject(node)) {
-      const entries = Object.entries(node);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [name, element] = entries[i]!;
+      const names = Object.keys(node);
+      for (let i = names.length - 1; i >= 0; i--) {
+        const name = names[i]!;
+        const element = node[name];
         if (keywords && name === "//") continue;
         if (keywords?.has(name)) {
           traversals(element, pointerOf({ parent: frame.at, segment: name }), iterators, visit, "keyword");

@@ -80,6 +80,12 @@ function reading(parsed: ParseResult): Reading {
   return { errors: [], calls: functionCalls(expression), references: found, whole, interpolated };
 }
 const readTemplate = memoize((text) => reading(parseTemplateText(text)));
+/**
+ * Most strings are references (`${aws_vpc.main.id}`): quick to parse, and many are written once
+ * (`${aws_subnet.subnet_7.id}`), so few are kept: enough for those a stack repeats in every
+ * resource, not so many that keeping the others costs more than parsing them again.
+ */
+const readReference = memoize((text) => reading(parseTemplateText(text)), 500);
 const readExpression = memoize((text) => reading(parseExpressionText(text)));
 
 /**
@@ -108,8 +114,8 @@ export function checkExpressions(walk: (visit: (site: ExpressionSite & { address
       if (scope && site.role !== "keyword") resolveTraversal(parseTraversal(site.text), site, scope, report);
       return;
     }
-    // No parenthesis, no call: most strings are references, whose parse is quick and kept by no one.
-    const read = site.mode === "template" ? (site.text.includes("(") ? readTemplate(site.text) : reading(parseTemplateText(site.text))) : readExpression(site.text);
+    // No parenthesis, no call: a reference, or text with references in it.
+    const read = site.mode === "template" ? (site.text.includes("(") ? readTemplate(site.text) : readReference(site.text)) : readExpression(site.text);
     if (read.errors.length > 0) {
       push(site, { severity: "error", rule: "invalid-expression", ...where(site), ...describeSyntaxError(site, read.errors), suggestions: [] }, read.errors[0]!.subject.start);
       return;

@@ -59,7 +59,8 @@ export class HiddenKeys {
 
   /** Whether `container` or anything below it holds a hidden key. */
   hasBelow(container: object): boolean {
-    return this.source?.childrenWithHiddenKeys(container) !== undefined || this.source?.duplicatesIn(container) !== undefined || this.source?.hasProtoKey(container) === true;
+    if (!this.source?.hasHiddenKeys()) return false;
+    return this.source.childrenWithHiddenKeys(container) !== undefined || this.source.duplicatesIn(container) !== undefined || this.source.hasProtoKey(container);
   }
 
   /**

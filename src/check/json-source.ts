@@ -81,6 +81,8 @@ export class JsonSource {
   private readonly marks = new WeakMap<object, Set<string | number>>();
   private readonly merges = new WeakMap<object, Map<string, MergedPart[]>>();
   private merged = false;
+  /** Whether any object has a duplicate or `__proto__` key (most documents have none). */
+  private hidden = false;
   private root: unknown;
 
   private constructor(
@@ -107,6 +109,11 @@ export class JsonSource {
   /** The keys `container` (an object of this document) holds more than once, each occurrence in order. */
   duplicatesIn(container: object): ReadonlyMap<string, readonly KeyOccurrence[]> | undefined {
     return this.duplicates.get(container);
+  }
+
+  /** Whether some object of the document has duplicate keys or a `__proto__` key: when none has, there is nothing to look up per object. */
+  hasHiddenKeys(): boolean {
+    return this.hidden;
   }
 
   /** Whether `container` has an own `__proto__` key. */
@@ -255,6 +262,7 @@ export class JsonSource {
 
   /** Records what the scan found on the values JSON.parse made of it. */
   private attach(root: unknown, collector: Collector): void {
+    if (collector.duplicates.length > 0 || collector.protoKeys.length > 0) this.hidden = true;
     const resolve = (frame: Frame): object | null => resolveFrame(frame, root, this.text);
     for (const { frame, member, text } of collector.numbers) {
       const container = resolve(frame);

@@ -29,6 +29,25 @@ export interface SchemaSource {
   origin?(address: string, version: string): string | undefined;
 }
 
+/**
+ * `source` answering each question once: a check of many documents (a cdktf.out of 50 stacks)
+ * asks the same ones per document, and each answer lists directories and sorts every version of
+ * a provider (aws has 200).
+ */
+export function rememberedSchemas(source: SchemaSource): SchemaSource {
+  const answers = new Map<string, unknown>();
+  const remember = <T>(key: string, answer: () => T): T => {
+    if (!answers.has(key)) answers.set(key, answer());
+    return answers.get(key) as T;
+  };
+  return {
+    resolve: (address, constraint) => remember(`resolve ${address} ${constraint ?? ""}`, () => source.resolve(address, constraint)),
+    open: (address, version) => remember(`open ${address} ${version}`, () => source.open(address, version)),
+    ...(source.versions ? { versions: (address: string) => remember(`versions ${address}`, () => source.versions!(address)) } : {}),
+    ...(source.origin ? { origin: (address: string, version: string) => remember(`origin ${address} ${version}`, () => source.origin!(address, version)) } : {}),
+  };
+}
+
 export interface ProviderRequirement {
   localName: string;
   /** The `source` as written (`hashicorp/aws`), or the default for the local name. */
@@ -90,7 +109,8 @@ export function providerLocalName(type: string, providerMeta: unknown): string {
     const name = reference.split(".")[0];
     if (name) return name;
   }
-  return type.split("_")[0] ?? type;
+  const prefix = type.indexOf("_");
+  return prefix < 0 ? type : type.slice(0, prefix);
 }
 
 export class ProviderSchemas {

@@ -3,12 +3,16 @@
 export type PathSegment = string | number;
 
 function escapeSegment(segment: PathSegment): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (typeof segment !== "string") return String(segment);
+  // Names rarely hold `~` or `/`: a pointer is made per resource and per expression.
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
 /** `joinPointer("/resource", "aws_x", 0)` → `/resource/aws_x/0`. */
 export function joinPointer(base: string, ...segments: readonly PathSegment[]): string {
-  return base + segments.map((s) => "/" + escapeSegment(s)).join("");
+  let pointer = base;
+  for (const segment of segments) pointer += "/" + escapeSegment(segment);
+  return pointer;
 }
 
 /** `/a~1b/0` → `["a/b", "0"]`; the empty pointer is the whole document. */

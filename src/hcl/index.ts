@@ -49,20 +49,20 @@ export { isTemplateExpression } from "./interpolation.js";
 
 /**
  * Documents repeat their expressions (`${aws_vpc.main.id}` in every subnet): parse each once. Two
- * generations of at most 20,000 strings each (about 1 KB per parse): a string used again moves to
- * the young one, and when that is full, the old one is dropped.
+ * generations of at most 20,000 strings each by default (about 1 KB per parse): a string used again
+ * moves to the young one, and when that is full, the old one is dropped.
  */
 const GENERATION = 20_000;
 
-/** `parse`, remembered per string in two generations (see above); results are shared. */
-export function memoize<T>(parse: (text: string) => T): (text: string) => T {
+/** `parse`, remembered per string in two generations (see above) of `generation` strings; results are shared. */
+export function memoize<T>(parse: (text: string) => T, generation = GENERATION): (text: string) => T {
   let young = new Map<string, T>();
   let old = new Map<string, T>();
   return (text) => {
     let result = young.get(text);
     if (result !== undefined) return result;
     result = old.get(text) ?? parse(text);
-    if (young.size >= GENERATION) {
+    if (young.size >= generation) {
       old = young;
       young = new Map();
     }

@@ -16,7 +16,7 @@ import { suggestNames } from "../core/suggest.js";
 import { isTemplateExpression, mayBeNull, parseTemplate } from "../hcl/index.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
-import { type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
@@ -108,46 +108,75 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     }),
   };
 
-  const schema: z.ZodType = z.unknown().check((payload) => {
+  const schema: z.ZodType = ANY_VALUE.check((payload) => {
     const body = payload.value;
     // What an object schema reports for anything else (see zod-issues.ts for its wording).
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
       return;
     }
-    // The body as zod's object schemas give it (which these checks read before members were
-    // compiled lazily): the members in `order`, then the other keys; never `__proto__`.
     const input = body as Record<string, unknown>;
-    // The members the body has, in `order` (found from its keys: a body sets a few of many), and its other keys.
+    const plan = planFor(input);
+    for (const name of plan.members) {
+      const value = input[name];
+      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
+    }
+    refine(input, plan, payload);
+  });
+  // Bodies of one type mostly set the same keys (one construct made them all): what follows from
+  // the keys alone is worked out once for a run of bodies with the same keys.
+  let last: { keys: string[]; plan: KeyPlan } | undefined;
+  const planFor = (input: Record<string, unknown>): KeyPlan => {
+    const keys = Object.keys(input);
+    if (last && sameKeys(last.keys, keys)) return last.plan;
+    // The body's names as zod's object schemas gave the body (which these checks read before
+    // members were compiled lazily): the members in `order`, then the other keys; never
+    // `__proto__`. Found from its keys: a body sets a few of many members.
     const present: number[] = [];
     const others: string[] = [];
-    for (const key of Object.keys(input)) {
+    for (const key of keys) {
       const at = position.get(key);
       if (at !== undefined) present.push(at);
       else if (key !== "__proto__") others.push(key);
     }
     for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
     present.sort((a, b) => a - b);
-    const output: Record<string, unknown> = {};
-    for (const at of present) {
-      const name = order[at]!;
-      const value = input[name];
-      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
-      output[name] = value;
-    }
-    for (const key of others) output[key] = input[key];
-    refine(output, payload);
-  });
-  const refine = (body: Record<string, unknown>, payload: Payload) => {
+    const members = present.map((at) => order[at]!);
+    const names = propertyOrder([...members, ...others]);
+    const loud = names.filter((name) => !quiet(name));
+    const plan = { members, names, loud };
+    // Members inherited from Object.prototype depend on more than the keys.
+    if (inherited.length === 0) last = { keys, plan };
+    return plan;
+  };
+  // Names checkNames never reports when set: neither read-only nor deprecated, comments, dynamic blocks.
+  const quiet = (name: string) => shape.quiet.has(name) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
+  const refine = (body: Record<string, unknown>, plan: KeyPlan, payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
       const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
       forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
     }
-    const findings = checkNames(body, shape, context, allowsDynamic);
+    const findings = checkNames(body, plan, shape, context);
     findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));
     for (const finding of findings) addFinding(payload, finding);
   };
   return schema;
+}
+
+/** What a body's keys alone decide. */
+interface KeyPlan {
+  /** The members it sets, in the order findings come in. */
+  members: string[];
+  /** Every key but `__proto__`, in the order of the object zod's object schema made of the body. */
+  names: string[];
+  /** The names checkNames may report. */
+  loud: string[];
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What the checks of one body need of its block, worked out once per block. */
@@ -165,11 +194,23 @@ interface BodyShape {
 
 /** Runs a member's validator as an object schema runs its properties' (their issues below the member's name). */
 function runMember(payload: Payload, schema: z.ZodType, value: unknown, name: string): void {
-  const result = schema._zod.run({ value, issues: [] }, { async: false }) as Payload;
-  for (const issue of result.issues as { path?: PropertyKey[] }[]) {
-    issue.path = issue.path ? [name, ...issue.path] : [name];
-    payload.issues.push(issue as z.core.$ZodRawIssue);
-  }
+  forward(payload, schema, value, [name]);
+}
+
+/**
+ * The order of an object's keys made in the order of `names`: integer keys (`"0"`, `"12"`)
+ * first, ascending, as JavaScript orders properties. Findings come in the order of the keys of
+ * the object zod's object schema gave, which these checks read before they read the body itself.
+ */
+function propertyOrder(names: string[]): string[] {
+  if (!names.some(isArrayIndex)) return names;
+  const indices = names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indices, ...names.filter((name) => !isArrayIndex(name))];
+}
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
@@ -180,12 +221,9 @@ function namedFinding(name: string, attributes: Record<string, SchemaAttribute>,
 }
 
 /** Unknown names, read-only attributes and deprecated names that are set. */
-function checkNames(body: Record<string, unknown>, { attributes, blockTypes, names, quiet }: BodyShape, context: BodyContext, allowsDynamic: boolean): Finding[] {
+function checkNames(body: Record<string, unknown>, plan: KeyPlan, { attributes, blockTypes, names }: BodyShape, context: BodyContext): Finding[] {
   const findings: Finding[] = [];
-  for (const name of Object.keys(body)) {
-    if (quiet.has(name)) continue;
-    if (context.kind === "block" && name === COMMENT) continue;
-    if (allowsDynamic && name === DYNAMIC) continue;
+  for (const name of plan.loud) {
     const value = body[name];
     const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
@@ -199,7 +237,7 @@ function checkNames(body: Record<string, unknown>, { attributes, blockTypes, nam
     } else if (nested) {
       if (nested.block.deprecated && value !== null) findings.push(deprecation("Block", name, context, nested.block.description));
     } else {
-      findings.push(unknownName(name, names, context, attributes, body));
+      findings.push(unknownName(name, names, context, attributes, plan.names));
     }
   }
   return findings;
@@ -235,11 +273,11 @@ function readOnly(name: string, value: unknown, context: BodyContext): Finding |
   };
 }
 
-function unknownName(name: string, names: string[], context: BodyContext, attributes: Record<string, SchemaAttribute>, body: Record<string, unknown>): Finding {
+function unknownName(name: string, names: string[], context: BodyContext, attributes: Record<string, SchemaAttribute>, set: readonly string[]): Finding {
   const suggestions = suggestNames(name, names, context.ownerType ? { ownerType: context.ownerType } : {});
   if (context.kind === "value") {
     // Dropped, but the object then lacks the attribute meant (`fromPort` for `from_port`): Terraform fails.
-    const meant = suggestions.find((s) => attributes[s]?.required && !Object.hasOwn(body, s));
+    const meant = suggestions.find((s) => attributes[s]?.required && !set.includes(s));
     if (meant) {
       return {
         rule: "unknown-argument",

@@ -7,7 +7,7 @@
  */
 import { ExactNumber } from "../core/exact-number.js";
 import type { z } from "../zod.js";
-import { type Finding, addFinding, custom } from "./findings.js";
+import { type Finding, addFinding, custom, runSchema } from "./findings.js";
 
 export type JsonKind = "null" | "string" | "number" | "bool" | "array" | "object";
 
@@ -48,7 +48,6 @@ export function byKind(
       if (finding) return addFinding(payload, { ...finding, path: [] });
     }
     if (route === undefined || route === true) return;
-    const result = route._zod.run({ value, issues: [] }, { async: false }) as z.core.ParsePayload;
-    for (const issue of result.issues) payload.issues.push(issue);
+    for (const issue of runSchema(route, value)) payload.issues.push(issue);
   });
 }

@@ -131,7 +131,8 @@ export class HistorySnapshot implements ProviderSchemaSnapshot {
   readonly provenance: SnapshotProvenance;
   /** How many types have been decoded: the observable cost of laziness. */
   decodedEntries = 0;
-  private readonly cache = new Map<string, TypeSchema | SchemaBlock>();
+  /** Decoded types by table and name (keyed so that asking again, once per resource and reference, builds no string). */
+  private readonly cache: Record<"provider" | "resources" | "data_sources", Map<string | undefined, TypeSchema | SchemaBlock>> = { provider: new Map(), resources: new Map(), data_sources: new Map() };
   private names?: { resources: readonly string[]; data_sources: readonly string[] };
 
   constructor(
@@ -170,16 +171,16 @@ export class HistorySnapshot implements ProviderSchemaSnapshot {
   }
 
   private decode(table: "provider" | "resources" | "data_sources", type: string | undefined, schema: typeof blockSchema | typeof typeSchemaSchema) {
-    const what = type === undefined ? "provider" : `${table === "resources" ? "resource" : "data source"} ${type}`;
-    const cached = this.cache.get(what);
+    const cached = this.cache[table].get(type);
     if (cached) return cached;
+    const what = type === undefined ? "provider" : `${table === "resources" ? "resource" : "data source"} ${type}`;
     const entry = table === "provider" ? this.history.entry(table) : this.history.entry(table, type!);
     if (!entry) return undefined;
     const line = bodyAt(entry[1], this.position);
     if (line === undefined) return undefined;
     const value = parseSchemaJson(schema as typeof typeSchemaSchema, this.history.body(entry[0], line, what), this.history.packFile, `${what} (${this.version})`);
     this.decodedEntries++;
-    this.cache.set(what, value);
+    this.cache[table].set(type, value);
     return value;
   }
 }
