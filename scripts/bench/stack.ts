@@ -42,7 +42,8 @@ export function generateStack(options: StackOptions): Record<string, unknown> {
     const name = `r${i}`;
     const schema = options.snapshot.resource(type);
     if (!schema) throw new Error(`${options.snapshot.address} ${options.snapshot.version} has no resource type ${type}`);
-    const earlier = made.length > 0 ? made[(i * 7919) % made.length] : undefined;
+    // Any earlier resource (a multiplicative hash of i), so that references are as varied as a real stack's.
+    const earlier = made.length > 0 ? made[(Math.imul(i, 0x9e3779b1) >>> 0) % made.length] : undefined;
     const reference = earlier?.attribute && `\${${earlier.type}.${earlier.name}.${earlier.attribute}}`;
     const body = blockBody(schema.block, { ...(reference ? { reference } : {}), seed: i });
     if (earlier && i % 3 === 0) body.depends_on = [`${earlier.type}.${earlier.name}`];
