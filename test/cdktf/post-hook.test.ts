@@ -2,7 +2,7 @@
  * The checker after synth, for apps in any language: the npm `postsynth` hook of this repo's
  * example app, and the `cdktf.json` recipe (`"app": "<your app> && cdktf-schema-check
  * \"$CDKTF_OUTDIR\""`) that Python and Go projects use. Both run the real `cdktf synth` and the
- * built binary (bin/ → dist/), so the package is built first.
+ * built binary (bin/ → dist/bundle), so the package is built first (`npm run build`, as `npm pack` does).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), "post-hook-"));
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` };
 
 beforeAll(() => {
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
 }, 120_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
