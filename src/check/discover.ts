@@ -3,8 +3,10 @@
  * `**\/cdk.tf.json` (cdktf's `cdktf.out/stacks/<stack>/cdk.tf.json`) and the `*.tf.json` directly
  * inside them (hand-written configurations), skipping `node_modules` and `.terraform`.
  *
- * Symbolic links are followed, as Terraform follows them, each directory entered once (by its
- * real path, which also ends link loops); a file reached under two names is checked once. What
+ * Symbolic links are followed, as Terraform follows them, each directory entered once per named
+ * directory (by its real path, which also ends link loops); a file reached under two names is
+ * checked once. A directory inside one named before is searched again when named itself: the
+ * first search wanted only its `cdk.tf.json` files, not the `*.tf.json` directly inside it. What
  * cannot be read (a missing path, a directory without permission, a dangling link named like a
  * configuration) does not stop the search: it is returned as a problem, and the rest is found.
  */
@@ -24,7 +26,8 @@ export async function findDocuments(paths: readonly string[]): Promise<FoundDocu
   const files: string[] = [];
   const problems: string[] = [];
   const seenFiles = new Set<string>();
-  const seenDirectories = new Set<string>();
+  /** Named directories, by real path: naming one again finds nothing new. */
+  const named = new Set<string>();
   const addFile = async (path: string) => {
     const real = await realpath(path).catch(() => path);
     if (seenFiles.has(real)) return;
@@ -41,11 +44,12 @@ export async function findDocuments(paths: readonly string[]): Promise<FoundDocu
     }
     if (info.isFile()) await addFile(path);
     else if (info.isDirectory()) {
-      // Named twice, or inside a directory named before: searched already.
-      if (seenDirectories.has(await realpath(path).catch(() => path))) continue;
-      const before = files.length + problems.length;
-      await searchDirectory(path, { addFile, problems, seenDirectories });
-      if (files.length + problems.length === before) problems.push(`${path}: no cdk.tf.json or *.tf.json files in this directory`);
+      const real = await realpath(path).catch(() => path);
+      if (named.has(real)) continue;
+      named.add(real);
+      const problemsBefore = problems.length;
+      const found = await searchDirectory(path, { addFile, problems });
+      if (found === 0 && problems.length === problemsBefore) problems.push(`${path}: no cdk.tf.json or *.tf.json files in this directory`);
     } else problems.push(`${path}: not a file or directory`);
   }
   return { files, problems };
@@ -54,22 +58,26 @@ export async function findDocuments(paths: readonly string[]): Promise<FoundDocu
 interface Search {
   addFile: (path: string) => Promise<void>;
   problems: string[];
-  seenDirectories: Set<string>;
 }
 
-/** Depth first, entries in name order, with an explicit stack (directory trees can be deep). */
-async function searchDirectory(root: string, search: Search): Promise<void> {
+/**
+ * Depth first, entries in name order, with an explicit stack (directory trees can be deep).
+ * Returns how many configuration files it met, those found before under another name included.
+ */
+async function searchDirectory(root: string, search: Search): Promise<number> {
+  const entered = new Set<string>();
+  let found = 0;
   const stack: { dir: string; top: boolean; entries?: Dirent[]; next: number }[] = [{ dir: root, top: true, next: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (!frame.entries) {
       const real = await realpath(frame.dir).catch(() => frame.dir);
       // Entered before (a link to it, or a link loop back up): nothing new below.
-      if (search.seenDirectories.has(real)) {
+      if (entered.has(real)) {
         stack.pop();
         continue;
       }
-      search.seenDirectories.add(real);
+      entered.add(real);
       try {
         frame.entries = (await readdir(frame.dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       } catch (err) {
@@ -98,8 +106,12 @@ async function searchDirectory(root: string, search: Search): Promise<void> {
     }
     if (info.isDirectory()) {
       if (!SKIPPED.has(name)) stack.push({ dir: path, top: false, next: 0 });
-    } else if (info.isFile() && wanted) await search.addFile(path);
+    } else if (info.isFile() && wanted) {
+      found++;
+      await search.addFile(path);
+    }
   }
+  return found;
 }
 
 /** Why a path cannot be used; for a missing one, whether it is really missing or hidden behind a parent we may not enter. */

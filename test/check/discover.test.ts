@@ -39,6 +39,12 @@ describe("which files a directory stands for", () => {
     expect(await findDocuments([vpc, vpc])).toEqual({ files: [vpc], problems: [] });
   });
 
+  it("finds the *.tf.json of a directory named after a directory that holds it", async () => {
+    const { files, problems } = await findDocuments([root, join(root, "modules/net"), join(root, "cdktf.out")]);
+    expect(relative(root, files)).toEqual(["cdktf.out/stacks/db/cdk.tf.json", "cdktf.out/stacks/web/cdk.tf.json", "main.tf.json", "modules/net/vpc.tf.json"]);
+    expect(problems).toEqual([]);
+  });
+
   it("reports a missing path and a directory with nothing to check, and still finds the rest", async () => {
     const vpc = join(root, "modules/net/vpc.tf.json");
     expect(await findDocuments([join(root, "nope"), join(root, "modules"), vpc])).toEqual({
