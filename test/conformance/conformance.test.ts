@@ -16,7 +16,7 @@ import { checkDocument } from "../../src/check/document.js";
 import { shippedSchemas } from "../../src/schema/store/index.js";
 import { AWS_ADDRESS, AWS_VERSION, awsSchemaFor, realDocuments } from "./real-configurations.js";
 import { casesFromDir, runConformance } from "./run.js";
-import { createTerraformEnv } from "./terraform-env.js";
+import { demoTerraformEnv } from "./terraform-env.js";
 import { terraformForTests } from "../terraform-on-path.js";
 
 const terraform = terraformForTests("test/conformance: the conformance tests");
@@ -37,9 +37,7 @@ describe.skipIf(!terraform)("Terraform against the schema-serving provider", () 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("`terraform providers schema -json` returns exactly the schema served", () => {
-    const schemaFile = join(dir, "schema.json");
-    writeFileSync(schemaFile, JSON.stringify(demoProviderSchema));
-    const env = createTerraformEnv(dir, { address: DEMO_ADDRESS, schemaFile });
+    const env = demoTerraformEnv(dir);
     const root = join(dir, "schema-root");
     mkdirSync(root);
     writeFileSync(join(root, "main.tf.json"), JSON.stringify({ terraform: { required_providers: { demo: { source: "hashicorp/demo" } } } }));

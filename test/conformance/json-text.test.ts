@@ -5,14 +5,14 @@
  * the schema-serving provider and by the checker, and they must agree. Needs `terraform` on
  * PATH; skipped, loudly, without it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
-import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
+import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
 import { compare } from "./compare.js";
-import { createTerraformEnv } from "./terraform-env.js";
+import { demoTerraformEnv } from "./terraform-env.js";
 import { terraformValidate } from "./terraform-validate.js";
 import { terraformForTests } from "../terraform-on-path.js";
 
@@ -57,9 +57,7 @@ describe.skipIf(!terraform)("Terraform and the checker on JSON only text can hol
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("agree on every case", async () => {
-    const schemaFile = join(dir, "schema.json");
-    writeFileSync(schemaFile, JSON.stringify(demoProviderSchema));
-    const env = createTerraformEnv(dir, { address: DEMO_ADDRESS, schemaFile });
+    const env = demoTerraformEnv(dir);
     const cases = CASES.map(([label, text], i) => ({ name: `c${i}`, label, text }));
     const verdicts = await terraformValidate(env, cases);
     const schemas = memorySchemas(demoSnapshot("0.0.0"));

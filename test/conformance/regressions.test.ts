@@ -5,14 +5,14 @@
  * their test asserts the disagreement, so fixing the checker makes it fail, and the case moves to
  * "agrees".
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
-import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
+import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
 import { compare } from "./compare.js";
-import { createTerraformEnv } from "./terraform-env.js";
+import { demoTerraformEnv } from "./terraform-env.js";
 import { type TerraformFinding, terraformValidate } from "./terraform-validate.js";
 import { terraformForTests } from "../terraform-on-path.js";
 
@@ -307,9 +307,7 @@ describe.skipIf(!hasTerraform)("the recorded verdicts are what Terraform says", 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("for every regression case", async () => {
-    const schemaFile = join(dir, "schema.json");
-    writeFileSync(schemaFile, JSON.stringify(demoProviderSchema));
-    const env = createTerraformEnv(dir, { address: DEMO_ADDRESS, schemaFile });
+    const env = demoTerraformEnv(dir);
     const cases = REGRESSIONS.map((r, i) => ({ name: `r${i}`, text: text(r), variables: ["v"] }));
     const verdicts = await terraformValidate(env, cases);
     const seen = REGRESSIONS.map((r, i) => ({

@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { DEMO_ADDRESS, demoProviderSchema } from "../fixtures/demo-provider.js";
 
 export interface TerraformEnv {
   dir: string;
@@ -45,6 +46,13 @@ export function createTerraformEnv(dir: string, options: TerraformEnvOptions): T
       ...serverEnv(options),
     },
   };
+}
+
+/** An environment in `dir` whose `hashicorp/demo` provider serves the demo schema (test/fixtures/demo-provider.ts). */
+export function demoTerraformEnv(dir: string): TerraformEnv {
+  const schemaFile = join(dir, "schema.json");
+  writeFileSync(schemaFile, JSON.stringify(demoProviderSchema));
+  return createTerraformEnv(dir, { address: DEMO_ADDRESS, schemaFile });
 }
 
 /** What the provider process needs to know: which schema to serve. */
