@@ -33,9 +33,10 @@ import { checkFiles } from "../src/check/files.js";
 import { parseTemplateText } from "../src/hcl/index.js";
 import { extractFromBindings } from "../src/schema/extract/index.js";
 import { SchemaStore, SHIPPED_SCHEMAS_DIR, shippedSchemas } from "../src/schema/store/index.js";
+import { terraformOnPath } from "../src/terraform/version.js";
 import { appCommand } from "./bench/app.js";
-import { terraformValidate, terraformVersion } from "./bench/peer.js";
-import { type Command, type Measured, median, pairedDifference, pairedRuns, spread } from "./bench/runs.js";
+import { terraformValidate } from "./bench/peer.js";
+import { type Command, type Measured, median, pairedRuns, spread } from "./bench/runs.js";
 import { AWS_VERSION, benchTypes, generateStack } from "./bench/stack.js";
 
 const root = path.join(import.meta.dirname, "..");
@@ -124,7 +125,9 @@ const inProcess = (file: string) =>
     return { wall: samples.map((s) => s.checkMs), rss: samples.map((s) => s.peakRssMB) };
   });
 
-const peerVersion = terraformVersion();
+// The checker's own probe; a terraform that cannot say its version is no peer.
+const terraform = terraformOnPath();
+const peerVersion = terraform && !terraform.fallback ? terraform.version : undefined;
 for (const resources of SIZES) {
   const file = stackFile(resources);
   const size = `${(statSync(file).size / 1e6).toFixed(resources < 1000 ? 2 : 1)} MB`;
@@ -168,11 +171,11 @@ rows.push("SchemaCheck.of(app): a five-resource app, `tsx main.ts`");
   const [without, ours, theirs] = pairedRuns([plain, ...checked], ROUNDS);
   rows.push({ what: "  without", wall: without!.wall, rss: without!.rss });
   rows.push({ what: "  with SchemaCheck.of(app)", wall: ours!.wall, rss: ours!.rss, ...(theirs ? { other: { wall: theirs.wall, rss: theirs.rss } } : {}) });
-  const added = pairedDifference(ours!.wall, without!.wall);
+  const added = ours!.wall.map((w, i) => w - without!.wall[i]!);
   rows.push({
     what: "  added (paired)",
-    wall: ours!.wall.map((w, i) => w - without!.wall[i]!),
-    target: { text: "≤ 100 ms", met: added <= 100 },
+    wall: added,
+    target: { text: "≤ 100 ms", met: median(added) <= 100 },
     ...(theirs ? { other: { wall: theirs.wall.map((w, i) => w - without!.wall[i]!) } } : {}),
   });
 }

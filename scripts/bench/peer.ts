@@ -4,7 +4,7 @@
  * uses, as a root module of its own (no `terraform init`: the provider comes through
  * dev_overrides). Only when `terraform` is on PATH.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -13,15 +13,6 @@ import type { ProviderSchema } from "../../src/schema/format.js";
 import type { ProviderSchemaSnapshot } from "../../src/schema/model.js";
 
 const ADDRESS = "registry.terraform.io/hashicorp/aws";
-
-/** `terraform version` when it runs, else undefined. */
-export function terraformVersion(): string | undefined {
-  try {
-    return (JSON.parse(execFileSync("terraform", ["version", "-json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } })) as { terraform_version: string }).terraform_version;
-  } catch {
-    return undefined;
-  }
-}
 
 export interface PeerRun {
   ms: number[];

@@ -59,8 +59,3 @@ export function median(samples: readonly number[]): number {
 export function spread(samples: readonly number[]): number {
   return Math.max(...samples) - Math.min(...samples);
 }
-
-/** The median of the per-round differences `a − b` (for paired samples). */
-export function pairedDifference(a: readonly number[], b: readonly number[]): number {
-  return median(a.map((x, i) => x - b[i]!));
-}

@@ -271,7 +271,7 @@ export const DELIBERATE_DIFFERENCES: readonly DeliberateDifference[] = [
       "evaluating that resource and reports nothing else in it; the checker still reports the resource's schema errors.",
     side: "checker",
     matches: (finding, { terraform }) =>
-      terraform.some((t) => (EXPRESSION_ERROR.test(t.message) || CHECKED_EXPRESSION_ERROR.test(t.message)) && sameBlock(t.pointer, finding.pointer)),
+      terraform.some((t) => EXPRESSION_ERROR.test(t.message) && sameBlock(t.pointer, finding.pointer)),
   },
 ];
 
