@@ -16,6 +16,7 @@ import type { CtyType } from "../schema/format.js";
 import { parseTypeConstraint } from "../schema/type-expression.js";
 import type { JsonSource } from "./json-source.js";
 import { providerLocalName } from "./providers.js";
+import { bareReference } from "../hcl/index.js";
 
 export interface ResourceDeclaration {
   mode: "managed" | "data";
@@ -91,7 +92,7 @@ export class ModuleDeclarations {
             if (!isPlainObject(requirement) || !Array.isArray(requirement.configuration_aliases)) continue;
             for (const alias of requirement.configuration_aliases) {
               // Written as a reference: `aws.west` (or, converted from HCL, `${aws.west}`).
-              if (typeof alias === "string") this.configurationAliases.add(alias.replace(/^\$\{(.*)\}$/s, "$1").trim());
+              if (typeof alias === "string") this.configurationAliases.add(bareReference(alias));
             }
           }
         }

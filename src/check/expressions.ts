@@ -16,13 +16,16 @@
  * decoded value of the part it is about.
  */
 import type { Diagnostic } from "../core/diagnostic.js";
-import { suggestNames } from "../core/suggest.js";
+import { clip, suggestNames } from "../core/suggest.js";
 import { type FunctionCallSite, type HclDiagnostic, type ParseResult, type Reference, functionCalls, memoize, parseExpressionText, parseTemplateText, parseTraversal, references } from "../hcl/index.js";
 import type { TerraformFunctions } from "../terraform/functions.js";
 import { minorOf } from "../terraform/releases.js";
 import type { ExpressionSite } from "./expression-sites.js";
 import { type ReferenceFinding, type ReferenceScope, resolveReference, resolveTraversal } from "./references.js";
 import { interpolatedType, wholeValueType } from "./reference-type.js";
+
+/** How much of a string a message quotes. */
+const QUOTED = 60;
 
 export interface ExpressionCheckContext {
   file: string;
@@ -138,18 +141,15 @@ export function checkExpressions(walk: (visit: (site: ExpressionSite & { address
 function describeSyntaxError(site: ExpressionSite, errors: readonly HclDiagnostic[]): { message: string; detail: string } {
   const [first] = errors as [HclDiagnostic];
   const { start, end } = first.subject;
-  const excerpt = start >= site.text.length ? "the end of the string" : `\`${clip(site.text.slice(start, Math.max(end, start + 1)))}\` (character ${start + 1})`;
+  const excerpt = start >= site.text.length ? "the end of the string" : `\`${clip(site.text.slice(start, Math.max(end, start + 1)), QUOTED)}\` (character ${start + 1})`;
   const more = errors.length > 1 ? ` HCL reports ${errors.length - 1} more error${errors.length > 2 ? "s" : ""} in this string.` : "";
   const what = site.key ? "object key" : site.mode === "expression" ? "expression" : "template";
   return {
-    message: `${first.summary} in the ${what} ${JSON.stringify(clip(site.text))}`,
+    message: `${first.summary} in the ${what} ${JSON.stringify(clip(site.text, QUOTED))}`,
     detail: `${first.detail} At ${excerpt}.${more}`,
   };
 }
 
-function clip(text: string, limit = 60): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
 
 type FunctionFinding = Pick<Diagnostic, "message" | "detail" | "suggestions">;
 

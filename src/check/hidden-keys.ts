@@ -17,7 +17,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { joinPointer } from "../core/pointer.js";
 import type { SchemaBlock } from "../schema/format.js";
 import { isPlainObject } from "../validators/kind.js";
-import { dynamicBlockTypes, isDynamicConstruct } from "../validators/language.js";
+import { allowsDynamicBlocks, dynamicBlockTypes } from "../validators/language.js";
 import type { JsonSource, KeyOccurrence } from "./json-source.js";
 
 /** How a body reads one of its keys. */
@@ -69,7 +69,7 @@ export class HiddenKeys {
    */
   body(body: Record<string, unknown>, block: SchemaBlock, pointer: string, name: string, context: FindingContext = {}, extra?: (key: string) => KeyRole | undefined): void {
     if (!this.hasBelow(body)) return;
-    const dynamic = !isDynamicConstruct(block) && Object.keys(dynamicBlockTypes(block)).length > 0;
+    const dynamic = allowsDynamicBlocks(block);
     const role = (key: string): KeyRole => {
       const special = extra?.(key);
       if (special) return special;

@@ -16,6 +16,7 @@ import { describeVersions, nearestVersion, type NearestVersion } from "../schema
 import { InputError } from "./input-error.js";
 import { isPlainObject } from "../validators/kind.js";
 import { joinPointer } from "../core/pointer.js";
+import { bareReference } from "../hcl/index.js";
 import { BUILTIN_ADDRESS, BUILTIN_LOCAL_NAME, builtinProvider } from "./builtin-provider.js";
 
 /** What the checker needs of a schema store (`SchemaStore` implements it). */
@@ -105,7 +106,7 @@ export function readRequiredProviders(document: Record<string, unknown>): Map<st
 /** Provider local name of a resource: its `provider` meta-argument, else its type's prefix. */
 export function providerLocalName(type: string, providerMeta: unknown): string {
   if (typeof providerMeta === "string") {
-    const reference = providerMeta.replace(/^\$\{(.*)\}$/s, "$1").trim();
+    const reference = bareReference(providerMeta);
     const name = reference.split(".")[0];
     if (name) return name;
   }

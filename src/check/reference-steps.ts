@@ -14,7 +14,7 @@
  * Steps after a splat apply to each element; `dynamic` (and anything only evaluation can tell,
  * such as an object indexed by a computed key) ends the walk with an unknown type.
  */
-import { suggestNames } from "../core/suggest.js";
+import { didYouMean, suggestNames } from "../core/suggest.js";
 import type { Range, ReferenceStep } from "../hcl/index.js";
 import type { CtyType, SchemaAttribute, SchemaBlock, SchemaNestedBlock } from "../schema/format.js";
 
@@ -117,7 +117,7 @@ function blockMember(block: SchemaBlock, name: string, range: Range, statically:
   if (nested) return { shape: nested.nesting_mode === "single" || nested.nesting_mode === "group" ? { kind: "block", block: nested.block } : { kind: "blocks", name, nested } };
   const names = [...Object.keys(block.attributes ?? {}), ...Object.keys(block.block_types ?? {})];
   const suggestions = suggestNames(name, names);
-  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : "";
+  const hint = didYouMean(suggestions);
   return {
     problem: {
       summary: "Unsupported attribute",

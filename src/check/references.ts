@@ -25,12 +25,15 @@
  * computed index, conversions) and only plan fails, the finding says so.
  */
 import type { Diagnostic } from "../core/diagnostic.js";
-import { suggestNames } from "../core/suggest.js";
+import { clip, didYouMean, suggestNames } from "../core/suggest.js";
 import type { Range, Reference, ReferenceStep, TraversalResult } from "../hcl/index.js";
 import type { CtyType, SchemaBlock } from "../schema/format.js";
 import { type ModuleDeclarations, type ResourceDeclaration, address } from "./declarations.js";
 import type { ExpressionSite } from "./expression-sites.js";
 import { type Shape, type StepProblem, blockType, followSteps } from "./reference-steps.js";
+
+/** How much of a reference's string a message quotes. */
+const QUOTED = 80;
 
 /** Where the references of a block's expressions are resolved. */
 export interface ReferenceScope {
@@ -393,20 +396,12 @@ class Resolver {
 
   private finding(severity: "error" | "warning", range: Range, summary: string, detail: string, suggestions: string[]): void {
     const written = this.text.slice(this.reference.range.start, this.reference.range.end);
-    this.report({ severity, rule: "invalid-reference", message: `${summary}: ${clip(written)}`, detail, suggestions, offset: range.start });
+    this.report({ severity, rule: "invalid-reference", message: `${summary}: ${clip(written, QUOTED)}`, detail, suggestions, offset: range.start });
   }
 }
 
 function span(from: Range, to: Range): Range {
   return { start: from.start, end: Math.max(from.end, to.end) };
-}
-
-function didYouMean(suggestions: readonly string[]): string {
-  return suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : "";
-}
-
-function clip(text: string, limit = 80): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
 /**
@@ -415,7 +410,7 @@ function clip(text: string, limit = 80): string {
  */
 export function resolveTraversal(parsed: TraversalResult, site: ExpressionSite, scope: ReferenceScope, report: (finding: ReferenceFinding) => void): void {
   const error = (offset: number, summary: string, detail: string, suggestions: string[] = []) =>
-    report({ severity: "error", rule: "invalid-reference", message: `${summary}: ${clip(site.text)}`, detail, suggestions, offset });
+    report({ severity: "error", rule: "invalid-reference", message: `${summary}: ${clip(site.text, QUOTED)}`, detail, suggestions, offset });
   const traversal = parsed.traversal;
   if (site.role === "provider") {
     const alias = traversal?.steps[0];
@@ -448,7 +443,7 @@ export function resolveTraversal(parsed: TraversalResult, site: ExpressionSite, 
     if (!schema) return;
     const steps: ReferenceStep[] = [{ kind: "attr", name: traversal.root.name, range: traversal.root.range }, ...traversal.steps];
     const result = followSteps({ kind: "block", block: schema }, steps, steps.length);
-    if (result.problem) report({ severity: "error", rule: "invalid-reference", message: `${result.problem.summary}: ${clip(site.text)}`, detail: result.problem.detail, suggestions: result.problem.suggestions, offset: result.problem.range.start });
+    if (result.problem) report({ severity: "error", rule: "invalid-reference", message: `${result.problem.summary}: ${clip(site.text, QUOTED)}`, detail: result.problem.detail, suggestions: result.problem.suggestions, offset: result.problem.range.start });
     return;
   }
   if (site.role !== "depends_on") return;

@@ -7,7 +7,8 @@
 import { ProviderAddressError, parseProviderAddress } from "../schema/address.js";
 import type { SchemaBlock } from "../schema/format.js";
 import { normalizeVersion, parseConstraint, satisfies, VersionConstraintError } from "../schema/versions.js";
-import { type BackendSchema, minorOf, type TerraformSchemas } from "../terraform/backends.js";
+import { type BackendSchema, type TerraformSchemas } from "../terraform/backends.js";
+import { minorOf } from "../terraform/releases.js";
 import { describeValue } from "../validators/conversion.js";
 import { isPlainObject } from "../validators/kind.js";
 import type { TerraformTarget } from "../terraform/version.js";

@@ -82,3 +82,13 @@ export function suggestNames(unknown: string, candidates: Iterable<string>, opti
 
   return out.slice(0, options.limit ?? 3);
 }
+
+/** Terraform's hint after a name it does not know: ` Did you mean "x"?` for the nearest suggestion, else nothing. */
+export function didYouMean(suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : "";
+}
+
+/** `text` cut to `limit` characters, an ellipsis marking the cut (for quoting user strings in a message). */
+export function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

@@ -45,7 +45,7 @@ export { parseExpressionText, parseTemplateText, parseTraversalText };
 export type * from "./ast.js";
 export type { ParseResult, TraversalResult } from "./parser.js";
 export { type FunctionCallSite, type Reference, type ReferenceStep, type Traversal, children, functionCalls, mayBeNull, references, variables, walk } from "./analysis.js";
-export { isTemplateExpression } from "./interpolation.js";
+export { bareReference, isTemplateExpression } from "./interpolation.js";
 
 /**
  * Documents repeat their expressions (`${aws_vpc.main.id}` in every subnet): parse each once. Two

@@ -27,3 +27,11 @@ export function isTemplateExpression(value: unknown): value is string {
   }
   return false;
 }
+
+/**
+ * A reference Terraform reads as a bare traversal (`provider`, `configuration_aliases`), without
+ * the `${…}` that HCL-to-JSON converters and cdktf tokens may wrap it in: `${aws.west}` → `aws.west`.
+ */
+export function bareReference(text: string): string {
+  return text.replace(/^\$\{(.*)\}$/s, "$1").trim();
+}
