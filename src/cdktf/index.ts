@@ -77,7 +77,8 @@ export class SchemaCheck {
     }
     const check = new SchemaCheck(scope, options, recorderFor(root));
     SchemaCheck.installed.add(root);
-    for (const stack of [scope, ...scope.node.findAll()].filter(isStack)) check.cover(stack);
+    // findAll starts with the scope itself.
+    for (const stack of scope.node.findAll().filter(isStack)) check.cover(stack);
   }
 
   private readonly settings: Settings;

@@ -69,7 +69,7 @@ export function recorderFor(root: ConstructLike): SourceRecorder {
     recorder = new SourceRecorder();
     recorders.set(root, recorder);
     wrapAddChild(Object.getPrototypeOf(root.node) as NodePrototype);
-    for (const construct of [root, ...root.node.findAll()]) wrapAddOverride(construct);
+    for (const construct of root.node.findAll()) wrapAddOverride(construct);
   }
   return recorder;
 }

@@ -288,7 +288,6 @@ class DocumentWalker {
       if (!this.builtins) {
         // A finding now depends on the release: report which one it was.
         const target = this.target;
-        this.targetUsed = true;
         this.builtins = { version: target.version, source: target.source, functions: builtinFunctions(target.version, this.functions) };
       }
       return this.builtins;
@@ -314,9 +313,8 @@ class DocumentWalker {
     return this.options.terraformSchemas ?? shippedTerraformSchemas();
   }
 
+  /** The Terraform release, once a check has used it (only then is it asked for, and reported). */
   private resolvedTarget: TerraformTarget | undefined;
-  /** Whether a check used the Terraform release (only then is it asked for, and reported). */
-  private targetUsed = false;
 
   private get target(): TerraformTarget {
     if (!this.resolvedTarget) {
@@ -331,7 +329,7 @@ class DocumentWalker {
   }
 
   checkedAgainst(): CheckedAgainst {
-    if (!this.targetUsed) return { providers: this.providers.used() };
+    if (!this.resolvedTarget) return { providers: this.providers.used() };
     const release = this.terraformSchemas.nearestRelease(this.target.version);
     return { providers: this.providers.used(), terraform: { ...this.target, release } };
   }
@@ -342,7 +340,6 @@ class DocumentWalker {
     let target = this.newestTarget;
     if (needing !== undefined) {
       target = this.target;
-      this.targetUsed = true;
       if (target.fallback) {
         this.report({
           severity: "warning",
