@@ -21,14 +21,14 @@ export function compileAddress(address: string | undefined, where: { configDir: 
   if (hash < 0) return (d) => d.address !== undefined && matchStars(address, d.address);
   const filePattern = address.slice(0, hash).replace(/\\/g, "/").replace(/^\.\//, "");
   const pointerPattern = address.slice(hash + 1).split("/");
-  const fileSegments = filePattern === "" ? undefined : filePattern.split("/");
+  const filePieces = filePattern === "" ? undefined : segmentPieces(filePattern.split("/"));
   return (d) => {
     // The pointer's first segments match the pattern's, one by one: that place or below it.
     const pointer = d.pointer.split("/");
     if (pointer.length < pointerPattern.length || !pointerPattern.every((p, i) => matchStars(p, pointer[i]!))) return false;
-    if (!fileSegments) return true;
+    if (!filePieces) return true;
     const relative = path.relative(where.configDir, path.resolve(where.cwd, d.file)).split(path.sep);
-    return matchSegments(fileSegments, relative);
+    return matchSegments(filePieces, relative);
   };
 }
 
@@ -44,14 +44,19 @@ function matchStars(pattern: string, text: string): boolean {
   }, (piece, at) => text.startsWith(piece, at));
 }
 
-/** File path segments against a pattern's: `*` within a segment, a `**` segment for any number of segments. */
-function matchSegments(pattern: string[], segments: string[]): boolean {
+/** A file pattern's segments split at its `**` segments (each matches any number of path segments). */
+function segmentPieces(pattern: string[]): string[][] {
   const pieces: string[][] = [[]];
   for (const segment of pattern) {
     if (segment === "**") pieces.push([]);
     else pieces[pieces.length - 1]!.push(segment);
   }
-  const matchesAt = (piece: string[], at: number) => piece.every((p, i) => at + i < segments.length && matchStars(p.replace(/\*\*+/g, "*"), segments[at + i]!));
+  return pieces;
+}
+
+/** File path segments against a pattern's pieces: `*` within a segment (`**` inside one is `*`). */
+function matchSegments(pieces: string[][], segments: string[]): boolean {
+  const matchesAt = (piece: string[], at: number) => piece.every((p, i) => at + i < segments.length && matchStars(p, segments[at + i]!));
   return matchPieces(pieces, segments.length, (piece, from, to) => {
     for (let at = from; at + piece.length <= to; at++) if (matchesAt(piece, at)) return at;
     return -1;

@@ -200,14 +200,18 @@ function validateSettings(value: unknown, origin: SettingsOrigin): ResolvedConfi
     throw new InputError(`${file}${position ? `:${position.line}:${position.column}` : ""}: ${field ? `${field}: ` : ""}${reason}`);
   }
   const config = parsed.data;
+  const suppressions = config.suppressions ?? [];
+  const pointers = suppressions.map((_, index) => joinPointer(base, "suppressions", index));
+  // Placed all at once: each lookup is a pass over the file.
+  const positions = source?.locate(pointers);
   return {
     file,
     providerVersions: config.providerVersions ?? {},
     ...(config.terraformVersion !== undefined ? { terraformVersion: config.terraformVersion } : {}),
     ...(config.strict !== undefined ? { strict: config.strict } : {}),
     ...(config.paths ? { paths: config.paths.map((p) => path.relative(cwd, path.resolve(configDir, p)) || ".") } : {}),
-    suppressions: (config.suppressions ?? []).map((s, index) => {
-      const pointer = joinPointer(base, "suppressions", index);
+    suppressions: suppressions.map((s, index) => {
+      const pointer = pointers[index]!;
       return {
         rule: s.rule as RuleId,
         ...(s.address !== undefined ? { address: s.address } : {}),
@@ -215,7 +219,7 @@ function validateSettings(value: unknown, origin: SettingsOrigin): ResolvedConfi
         matches: compileAddress(s.address, { configDir, cwd }),
         file,
         pointer,
-        ...source?.position(pointer),
+        ...positions?.[index]?.position,
       };
     }),
   };

@@ -112,16 +112,28 @@ function objectsIn(container: z.ZodType, type: ObjectType, name: string, missing
   });
 }
 
+const requiredByType = new WeakMap<ObjectType, readonly string[]>();
+
+/** The attributes of an object type that it does not mark optional, sorted; once per type (every object value of it asks). */
+function requiredAttributes(type: ObjectType): readonly string[] {
+  let names = requiredByType.get(type);
+  if (!names) {
+    const optional = new Set(type[2] ?? []);
+    names = Object.keys(type[1])
+      .filter((attr) => !optional.has(attr))
+      .sort();
+    requiredByType.set(type, names);
+  }
+  return names;
+}
+
 /**
  * cty's conversion to an object type needs every attribute the type does not mark optional to
  * be present; null is a value there, the way to leave one unset. Worded as cty's MismatchMessage
  * (names sorted), one finding for the whole object.
  */
 function reportMissing(payload: Payload, object: Record<string, unknown>, type: ObjectType, name: string, where: string, path: PathSegment[], detail?: string): void {
-  const optional = new Set(type[2] ?? []);
-  const missing = Object.keys(type[1])
-    .filter((attr) => !optional.has(attr) && !Object.hasOwn(object, attr))
-    .sort();
+  const missing = requiredAttributes(type).filter((attr) => !Object.hasOwn(object, attr));
   if (missing.length === 0) return;
   const quoted = missing.map((m) => JSON.stringify(m));
   const required =
