@@ -108,6 +108,8 @@ class DocumentWalker {
   private readonly requiredProviders: ReadonlySet<string>;
   private readonly reported = new Set<string>();
   private readonly hiddenKeys: HiddenKeys;
+  /** The document's bodies (see rootBodies). */
+  private readonly bodies: [Record<string, unknown>, string][];
   /** Diagnostics whose detail cites where something else is: filled in once positions are known. */
   private readonly citing = new Map<Diagnostic, { pointer: string; detail: (at: string) => string }>();
   /** Resource addresses and provider configurations seen, with where: a second one is a duplicate. */
@@ -126,15 +128,14 @@ class DocumentWalker {
   ) {
     this.hiddenKeys = new HiddenKeys(source, options.file, this.diagnostics);
     // Every section of the document counts: the root may repeat them, or be an array of bodies.
-    for (const [body, pointer] of rootBodies(document)) {
+    this.bodies = rootBodies(document);
+    const requirements = new Map<string, ProviderRequirement>();
+    for (const [body, pointer] of this.bodies) {
       this.hiddenKeys.resolve(body, pointer, (key) => (SECTIONS.has(key) ? "block" : "ignore"), "the document");
       // Before required_providers is read: a repeated one is read in full, and reported.
       for (const { body: block, pointer: at } of this.objects(body.terraform, joinPointer(pointer, "terraform"), '"terraform"', false)) {
         this.duplicatesInTerraform(block, at);
       }
-    }
-    const requirements = new Map<string, ProviderRequirement>();
-    for (const [body, pointer] of rootBodies(document)) {
       for (const [name, requirement] of readRequiredProviders(body)) {
         requirements.set(name, requirement.pointer === undefined ? requirement : { ...requirement, pointer: pointer + requirement.pointer });
       }
@@ -145,7 +146,7 @@ class DocumentWalker {
   }
 
   walk(document: unknown): void {
-    const bodies = rootBodies(document);
+    const bodies = this.bodies;
     if (Array.isArray(document)) {
       // Terraform reads a root array as several bodies, each an object.
       document.forEach((element, i) => {
@@ -527,19 +528,13 @@ class DocumentWalker {
 
   /** Provisioner types repeat as blocks; inside a provisioner, `connection` is a block and the rest arguments. */
   private duplicatesInProvisioners(body: Record<string, unknown>, pointer: string, where: { address: string; constructPath?: string }): void {
-    const provisioners = body.provisioner;
-    const at = joinPointer(pointer, "provisioner");
-    const objects = isPlainObject(provisioners) ? [[provisioners, at] as const] : Array.isArray(provisioners) ? provisioners.map((p, i) => [p, joinPointer(at, i)] as const) : [];
-    for (const [labels, labelsPointer] of objects) {
-      if (!isPlainObject(labels) || !this.hiddenKeys.hasBelow(labels)) continue;
+    for (const { body: labels, pointer: labelsPointer } of this.objects(body.provisioner, joinPointer(pointer, "provisioner"), "provisioner", false)) {
+      if (!this.hiddenKeys.hasBelow(labels)) continue;
       this.hiddenKeys.resolve(labels, labelsPointer, labelRole, "provisioner");
       for (const [type, bodies] of Object.entries(labels)) {
-        const list = Array.isArray(bodies) ? bodies : [bodies];
-        list.forEach((provisioner, i) => {
-          if (!isPlainObject(provisioner)) return;
-          const bodyPointer = Array.isArray(bodies) ? joinPointer(labelsPointer, type, i) : joinPointer(labelsPointer, type);
+        for (const { body: provisioner, pointer: bodyPointer } of this.objects(bodies, joinPointer(labelsPointer, type), `provisioner "${type}"`, false)) {
           this.hiddenKeys.resolve(provisioner, bodyPointer, (key) => (key === "connection" ? "block" : key === "//" ? "ignore" : "argument"), `provisioner "${type}"`, where);
-        });
+        }
       }
     }
   }
@@ -552,18 +547,19 @@ class DocumentWalker {
         if (localName === "//") continue;
         for (const { body, pointer: bodyPointer } of this.objects(bodies, joinPointer(pointer, localName), `provider "${localName}"`)) {
           const alias = typeof body.alias === "string" ? `.${body.alias}` : "";
-          this.declare(`provider.${localName}${alias}`, bodyPointer, () => duplicateProvider(localName, alias), { address: `provider.${localName}${alias}` });
+          const address = `provider.${localName}${alias}`;
+          this.declare(address, bodyPointer, () => duplicateProvider(localName, alias), { address });
           const lookup = this.providers.lookup(localName);
           if (!("snapshot" in lookup)) {
             this.reportUnavailable(localName, lookup.unavailable, lookup.requirement.pointer ?? bodyPointer);
             this.checkBodyExpressions(body, undefined, bodyPointer, "provider", { address: `provider.${localName}` });
             continue;
           }
-          const address = `provider.${localName}${alias}`;
-          this.hiddenKeys.body(body, withMetaArguments(lookup.snapshot.provider(), "provider"), bodyPointer, address, { address });
+          const block = lookup.snapshot.provider();
+          this.hiddenKeys.body(body, withMetaArguments(block, "provider"), bodyPointer, address, { address });
           append(
             this.diagnostics,
-            checkBlock(body, lookup.snapshot.provider(), {
+            checkBlock(body, block, {
               file: this.options.file,
               pointer: bodyPointer,
               name: `provider "${localName}"`,
@@ -571,7 +567,7 @@ class DocumentWalker {
               meta: "provider",
             }),
           );
-          this.checkBodyExpressions(body, lookup.snapshot.provider(), bodyPointer, "provider", { address });
+          this.checkBodyExpressions(body, block, bodyPointer, "provider", { address });
         }
       }
     }
