@@ -16,7 +16,7 @@
 import { getHeapStatistics } from "node:v8";
 import { ExactNumber, isFaithfulDouble } from "../core/exact-number.js";
 import { joinPointer, parsePointer } from "../core/pointer.js";
-import { JsonScanner, JsonSyntaxError, positionOf, type ScanVisitor } from "./json-scan.js";
+import { JsonScanner, JsonSyntaxError, type ScanVisitor } from "./json-scan.js";
 
 export interface Position {
   /** 1-based, like editors and Terraform. */
@@ -253,7 +253,7 @@ export class JsonSource {
     try {
       new JsonScanner(this.text, { validate: true }).run(IGNORE);
     } catch (err) {
-      if (err instanceof JsonSyntaxError) return new MalformedJsonError(this.file, positionOf(this.text, err.offset), err.reason);
+      if (err instanceof JsonSyntaxError) return new MalformedJsonError(this.file, this.lineIndex().position(err.offset), err.reason);
       throw err;
     }
     // The scanner accepts all JSON.parse accepts and no more (the fuzz tests hold it to that).
@@ -298,7 +298,7 @@ export class JsonSource {
 
   private lines: LineIndex | undefined;
 
-  /** Line starts, computed once and only for files with duplicate keys (whose messages cite positions). */
+  /** Line starts, computed once and only for files whose messages cite positions (duplicate keys, a syntax error). */
   private lineIndex(): LineIndex {
     return (this.lines ??= new LineIndex(this.text));
   }
