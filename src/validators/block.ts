@@ -119,7 +119,8 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     const plan = planFor(input);
     for (const name of plan.members) {
       const value = input[name];
-      if (value !== undefined) runMember(payload, memberSchema(name), value, name);
+      // As an object schema runs its properties': the issues below the member's name.
+      if (value !== undefined) forward(payload, memberSchema(name), value, [name]);
     }
     refine(input, plan, payload);
   });
@@ -190,11 +191,6 @@ interface BodyShape {
   required: string[];
   /** Block types with a number of blocks to check: single blocks, and those with min_items or max_items. */
   counted: string[];
-}
-
-/** Runs a member's validator as an object schema runs its properties' (their issues below the member's name). */
-function runMember(payload: Payload, schema: z.ZodType, value: unknown, name: string): void {
-  forward(payload, schema, value, [name]);
 }
 
 /**
