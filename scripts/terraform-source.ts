@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { Command } from "commander";
 import { sortVersions } from "../src/schema/versions.js";
 
-export const DEFAULT_GIT_DIR = "/work/.mirror/hashicorp+terraform/repo";
+const DEFAULT_GIT_DIR = "/work/.mirror/hashicorp+terraform/repo";
 
 export interface TerraformSource {
   /** A file at a release tag, as text. */
@@ -16,7 +16,7 @@ export interface TerraformSource {
   goFiles(version: string, dir: string): string[];
 }
 
-export function terraformSource(gitDir: string): TerraformSource {
+function terraformSource(gitDir: string): TerraformSource {
   const git = (...args: string[]) => execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
   return {
     read: (version, file) => git("show", `v${version}:${file}`),
@@ -29,7 +29,7 @@ export function terraformSource(gitDir: string): TerraformSource {
 }
 
 /** The newest patch release of every minor version from `since` (e.g. "1.5") on, plus `extra` versions. */
-export function terraformReleases(gitDir: string, since: string, extra: readonly string[] = []): string[] {
+function terraformReleases(gitDir: string, since: string, extra: readonly string[] = []): string[] {
   const tags = execFileSync("git", ["--git-dir", gitDir, "tag", "--list", "v*"], { encoding: "utf8" })
     .split("\n")
     .filter((t) => /^v\d+\.\d+\.\d+$/.test(t))

@@ -35,7 +35,7 @@ export class CallSite {
 }
 
 /** `    at new MyStack (/app/main.ts:12:5)` or `    at file:///app/main.mjs:3:1` → the first one outside node_modules. */
-export function firstAppFrame(stack: string): SourceLocation | undefined {
+function firstAppFrame(stack: string): SourceLocation | undefined {
   for (const line of stack.split("\n")) {
     if (line.includes("(eval at ")) continue;
     const frame = /^\s+at (?:.*\((.+)\)|(.+))$/.exec(line);

@@ -37,7 +37,7 @@ export function isStack(construct: unknown): construct is StackLike {
   return hasSymbol(construct, STACK_SYMBOL) && typeof (construct as StackLike).toTerraform === "function";
 }
 
-export function isElement(construct: unknown): construct is ElementLike {
+function isElement(construct: unknown): construct is ElementLike {
   return hasSymbol(construct, ELEMENT_SYMBOL) && typeof (construct as ElementLike).toTerraform === "function";
 }
 

@@ -40,7 +40,7 @@ import type { ParseResult, TraversalResult } from "./parser.js";
 import { parseExpressionText, parseTemplateText, parseTraversalText } from "./parser.js";
 
 /** The parse functions without the cache: for callers that keep only what they read off the tree. */
-export { parseExpressionText, parseTemplateText, parseTraversalText };
+export { parseExpressionText, parseTemplateText };
 
 export type * from "./ast.js";
 export type { ParseResult, TraversalResult } from "./parser.js";

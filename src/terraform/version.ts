@@ -36,7 +36,7 @@ export interface TerraformOnPathOptions {
   timeoutMs?: number;
 }
 
-export const VERSION_TIMEOUT_MS = 5000;
+const VERSION_TIMEOUT_MS = 5000;
 
 const CACHE_FILE = "terraform-versions.json";
 
