@@ -21,10 +21,11 @@
  */
 import { joinPointer } from "../core/pointer.js";
 import { isTemplateExpression } from "../hcl/index.js";
-import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js";
+import type { CtyType, SchemaBlock } from "../schema/format.js";
 import { blocksOf, labelledEntries } from "../validators/block.js";
 import { isPlainObject } from "../validators/kind.js";
 import { type MetaKind, attributeAsBlock, withMetaArguments } from "../validators/language.js";
+import { attributeType } from "./reference-steps.js";
 
 export type ExpressionMode = "template" | "expression" | "traversal";
 
@@ -88,7 +89,8 @@ function member(name: string, value: unknown, block: SchemaBlock | undefined, po
   }
   const attribute = Object.hasOwn(block.attributes ?? {}, name) ? block.attributes![name] : undefined;
   const nested = Object.hasOwn(block.block_types ?? {}, name) ? block.block_types![name] : undefined;
-  if (attribute) values(value, pointer, { iterators, keys: true, argument: name, type: expectedType(attribute) }, visit);
+  // A nested attribute's value may leave out its optional fields.
+  if (attribute) values(value, pointer, { iterators, keys: true, argument: name, type: attributeType(attribute, true) }, visit);
   else if (nested) {
     const instances = nested.nesting_mode === "map" ? labelledEntries(value).flatMap((e) => blocksOf(e.value).map((b) => ({ ...b, path: [...e.path, ...b.path] }))) : blocksOf(value);
     for (const instance of instances) {
@@ -189,23 +191,6 @@ function values(value: unknown, pointer: string, scope: ValueScope, visit: Visit
       }
     }
   }
-}
-
-/** The type an argument's value must convert to; nested attributes' optional fields may be left out. */
-function expectedType(attribute: SchemaAttribute): CtyType | undefined {
-  if (attribute.type !== undefined) return attribute.type;
-  const nested = attribute.nested_type;
-  if (!nested) return undefined;
-  const attributes: Record<string, CtyType> = {};
-  const optional: string[] = [];
-  for (const [name, inner] of Object.entries(nested.attributes)) {
-    const type = expectedType(inner);
-    if (type === undefined) return undefined;
-    attributes[name] = type;
-    if (!inner.required) optional.push(name);
-  }
-  const object: CtyType = ["object", attributes, optional];
-  return nested.nesting_mode === "single" || nested.nesting_mode === "group" ? object : [nested.nesting_mode, object];
 }
 
 /** The type of element `index` of a value of `type` (a list, set or tuple). */

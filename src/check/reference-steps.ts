@@ -228,13 +228,13 @@ function nestedBlocksType(nested: SchemaNestedBlock): CtyType {
 }
 
 /** An attribute's value type, protocol-6 nested attributes included. */
-export function attributeType(attribute: SchemaAttribute): CtyType {
+export function attributeType(attribute: SchemaAttribute, optionals = false): CtyType {
   if (attribute.type !== undefined) return attribute.type;
   const nested = attribute.nested_type;
   if (!nested) return "dynamic";
   const attributes: Record<string, CtyType> = {};
-  for (const [name, inner] of Object.entries(nested.attributes)) attributes[name] = attributeType(inner);
-  const object: CtyType = ["object", attributes];
+  for (const [name, inner] of Object.entries(nested.attributes)) attributes[name] = attributeType(inner, optionals);
+  const object: CtyType = optionals ? ["object", attributes, Object.keys(nested.attributes).filter((name) => !nested.attributes[name]!.required)] : ["object", attributes];
   return nested.nesting_mode === "single" || nested.nesting_mode === "group" ? object : [nested.nesting_mode, object];
 }
 
