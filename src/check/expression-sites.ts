@@ -24,7 +24,7 @@ import { isTemplateExpression } from "../hcl/index.js";
 import type { CtyType, SchemaBlock } from "../schema/format.js";
 import { blocksOf, labelledEntries } from "../validators/block.js";
 import { isPlainObject } from "../validators/kind.js";
-import { type MetaKind, attributeAsBlock, withMetaArguments } from "../validators/language.js";
+import { type MetaKind, blockSyntaxBody, withMetaArguments } from "../validators/language.js";
 import { attributeType } from "./reference-steps.js";
 
 export type ExpressionMode = "template" | "expression" | "traversal";
@@ -114,7 +114,7 @@ function isLiteral(value: unknown): boolean {
 /** `"dynamic": {"<type>": {"for_each": …, "iterator": …, "labels": […], "content": {…}}}`. */
 function dynamicBlocks(value: unknown, block: SchemaBlock | undefined, pointer: string, iterators: readonly string[], visit: Visit): void {
   for (const entry of labelledEntries(value)) {
-    const generated = block ? generatedBlock(block, entry.label) : undefined;
+    const generated = block ? blockSyntaxBody(block, entry.label) : undefined;
     if (block && !generated) continue;
     for (const { value: spec, path } of blocksOf(entry.value)) {
       if (!isPlainObject(spec)) continue;
@@ -129,13 +129,6 @@ function dynamicBlocks(value: unknown, block: SchemaBlock | undefined, pointer: 
       }
     }
   }
-}
-
-/** The body a dynamic block generates: a nested block type, or an attribute written as blocks. */
-function generatedBlock(block: SchemaBlock, type: string): SchemaBlock | undefined {
-  if (Object.hasOwn(block.block_types ?? {}, type)) return block.block_types![type]!.block;
-  const attribute = Object.hasOwn(block.attributes ?? {}, type) ? block.attributes![type] : undefined;
-  return attribute ? attributeAsBlock(attribute) : undefined;
 }
 
 /** How `values` reads a value. */

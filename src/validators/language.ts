@@ -143,15 +143,27 @@ interface BlockSyntaxType {
   labelled: boolean;
 }
 
-/** Everything a body may write with block syntax: its block types and attributes-as-blocks. */
+const syntaxTypes = new WeakMap<SchemaBlock, Record<string, BlockSyntaxType>>();
+
+/** Everything a body may write with block syntax: its block types and attributes-as-blocks (a block type wins a name). */
 function blockSyntaxTypes(block: SchemaBlock): Record<string, BlockSyntaxType> {
-  const types: Record<string, BlockSyntaxType> = {};
-  for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
-    const asBlock = attributeAsBlock(attribute);
-    if (asBlock) types[name] = { block: asBlock, labelled: false };
+  let types = syntaxTypes.get(block);
+  if (!types) {
+    types = {};
+    for (const [name, attribute] of Object.entries(block.attributes ?? {})) {
+      const asBlock = attributeAsBlock(attribute);
+      if (asBlock) types[name] = { block: asBlock, labelled: false };
+    }
+    for (const [name, nested] of Object.entries(block.block_types ?? {})) types[name] = { block: nested.block, labelled: nested.nesting_mode === "map" };
+    syntaxTypes.set(block, types);
   }
-  for (const [name, nested] of Object.entries(block.block_types ?? {})) types[name] = { block: nested.block, labelled: nested.nesting_mode === "map" };
   return types;
+}
+
+/** The body of a block of type `name` written with block syntax (what a dynamic block of that name generates). */
+export function blockSyntaxBody(block: SchemaBlock, name: string): SchemaBlock | undefined {
+  const types = blockSyntaxTypes(block);
+  return Object.hasOwn(types, name) ? types[name]!.block : undefined;
 }
 
 const dynamicTypes = new WeakMap<SchemaBlock, Record<string, SchemaBlock>>();
