@@ -4,9 +4,9 @@
  *   dist/          tsc's ES modules and declarations: the types of the entry points, and the
  *                  bindings extractor's child process (schema/bindings/extract-main.js)
  *   dist/bundle/   what `import` loads: `index.js` and `cdktf.js` and the chunk they share,
- *                  bundled by esbuild with zod and semver; in `cli/`, the command line (`cli.js`,
- *                  which bin/ starts) with commander, split into chunks that load when used (a
- *                  check's chunk is not loaded by `--help`)
+ *                  bundled by esbuild with zod and semver; in `cli/`, the command line: one
+ *                  CommonJS script with commander (`cli-<hash>.cjs`) and `launch.js`, which
+ *                  bin/ starts and which loads the script with its code cache
  *   dist/cjs/      the same for `require` users (the `cdktf init` TypeScript template, module
  *                  CommonJS with ts-node; jest): `index.js` and `cdktf/index.js` over one CommonJS
  *                  bundle, `bundle.js`, and the declarations
@@ -62,8 +62,7 @@ function twinUrls(base: string, dir: string): Plugin {
   };
 }
 
-// ES modules: the import entry points and their shared chunks; the command line apart, split
-// only where it loads a command's work (fewer files to load: Node loads them one by one).
+// ES modules: the import entry points and their shared chunks.
 // CommonJS modules inside (commander) call require, which an ES module has only when it makes one.
 const esm = (entryPoints: Record<string, string>, outdir: string) =>
   build({
@@ -77,11 +76,38 @@ const esm = (entryPoints: Record<string, string>, outdir: string) =>
     plugins: [twinUrls("import.meta.url", outdir)],
   });
 await esm({ index: "src/index.ts", cdktf: "src/cdktf/index.ts" }, path.join(out, "bundle"));
-await esm({ cli: "src/cli/main.ts" }, path.join(out, "bundle", "cli"));
+
+// The command line: one CommonJS script, which src/cli/launch.ts loads with V8's code cache
+// (code-cache.ts): a script can carry one, an ES module cannot before Node 22. What a command
+// needs is still initialised only when it runs (esbuild keeps `import()` lazy); its name carries
+// a hash of its content, which keys the cache.
+const BUNDLE_URL = "__cdktfSchemaCheckBundleUrl";
+const cliDir = path.join(out, "bundle", "cli");
+const cli = await build({
+  ...common,
+  entryPoints: { cli: "src/cli/main.ts" },
+  entryNames: "[name]-[hash]",
+  outExtension: { ".js": ".cjs" },
+  outdir: cliDir,
+  format: "cjs",
+  metafile: true,
+  banner: { js: `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+  plugins: [twinUrls(BUNDLE_URL, cliDir)],
+});
+const [cliOutput, cliMeta] = Object.entries(cli.metafile.outputs)[0]!;
+const dynamicImports = cliMeta.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path);
+if (dynamicImports.length > 0) throw new Error(`the command line's bundle must not import() (a script has no loader for it): ${dynamicImports.join(", ")}`);
+const cliBundle = path.basename(cliOutput);
+await build({
+  ...common,
+  entryPoints: { launch: "src/cli/launch.ts" },
+  outdir: cliDir,
+  format: "esm",
+  define: { CLI_BUNDLE: JSON.stringify(`./${cliBundle}`) },
+});
 
 // CommonJS: one bundle with both entry points' exports (so that a class is the same class from
 // either), and each entry point a view of its part.
-const BUNDLE_URL = "__cdktfSchemaCheckBundleUrl";
 await build({
   ...common,
   stdin: { contents: 'export * as main from "./src/index.ts";\nexport * as cdktf from "./src/cdktf/index.ts";\n', resolveDir: root, sourcefile: "cjs-bundle.ts", loader: "ts" },

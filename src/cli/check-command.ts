@@ -13,7 +13,7 @@ export interface CheckCommandOptions {
   config?: string;
 }
 
-export function registerCheckCommand(program: Command): void {
+export function registerCheckCommand(program: Command, afterCheck?: () => void): void {
   program
     .argument("[paths...]", 'cdk.tf.json / *.tf.json files, or directories to search for them (default: the configuration\'s "paths", else ./cdktf.out)')
     .option(
@@ -34,6 +34,7 @@ export function registerCheckCommand(program: Command): void {
     .action(async (paths: string[], options: CheckCommandOptions) => {
       const { runCheck } = await import("./run-check.js");
       process.exitCode = await runCheck(paths, options);
+      afterCheck?.();
     });
 }
 

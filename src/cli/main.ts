@@ -10,20 +10,26 @@ import { registerSchemaCommands } from "./schema-commands.js";
 import { EXIT_USAGE } from "./exit-codes.js";
 import { escapeControl } from "../report/escape.js";
 
-export function buildProgram(): Command {
+/** What the launcher (launch.ts) hears of a run. */
+export interface RunHooks {
+  /** After a check has run (the moment to keep the compiled code of a check: code-cache.ts). */
+  afterCheck?: () => void;
+}
+
+export function buildProgram(hooks: RunHooks = {}): Command {
   const program = new Command("cdktf-schema-check")
     .description("Check cdk.tf.json (and *.tf.json) against Terraform provider schemas")
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`cdktf-schema-check: ${usageReason(str)}\n`) });
-  registerCheckCommand(program);
+  registerCheckCommand(program, hooks.afterCheck);
   registerSchemaCommands(program);
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], hooks: RunHooks = {}): Promise<number> {
   try {
     await prepareCheckOptions(argv);
-    await buildProgram().parseAsync(argv, { from: "user" });
+    await buildProgram(hooks).parseAsync(argv, { from: "user" });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -42,17 +48,13 @@ function usageReason(message: string): string {
   return escapeControl(message.replace(/^error: /, "").replace(/\n$/, "").replace(/\n(?=\(Did you mean)/, " "));
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url.endsWith("/cli/main.js");
-if (isEntryPoint) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      // A bug of ours: still one line, never a stack trace, unless asked for.
-      console.error(`cdktf-schema-check: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);
-      if (process.env.CDKTF_SCHEMA_CHECK_DEBUG) console.error(err);
-      process.exitCode = EXIT_USAGE;
-    },
-  );
+/** The process's run: `main`, and a bug of ours still one line on stderr, never a stack trace, unless asked for. */
+export async function run(argv: string[], hooks: RunHooks = {}): Promise<number> {
+  try {
+    return await main(argv, hooks);
+  } catch (err) {
+    console.error(`cdktf-schema-check: internal error: ${escapeControl(err instanceof Error ? err.message : String(err))}`);
+    if (process.env.CDKTF_SCHEMA_CHECK_DEBUG) console.error(err);
+    return EXIT_USAGE;
+  }
 }

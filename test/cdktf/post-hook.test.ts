@@ -5,7 +5,7 @@
  * built binary (bin/ → dist/bundle), so the package is built first (`npm run build`, as `npm pack` does).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,3 +67,29 @@ describe("after synth", () => {
     }
   }, 120_000);
 });
+
+describe("the built command line", () => {
+  it("keeps its compiled code between runs (Node's compile cache from 22.1, src/cli/code-cache.ts before) and checks the same", () => {
+    const cacheRoot = path.join(scratch, "compile-cache");
+    const run = () =>
+      spawnSync(process.execPath, [path.join(root, "bin", "cdktf-schema-check.js"), path.join(root, "test", "fixtures", "seeds", "cdktf", "stacks", "seed-failures", "cdk.tf.json")], {
+        env: { ...env, NODE_COMPILE_CACHE: cacheRoot },
+        encoding: "utf8",
+      });
+    const first = run();
+    expect(first.status, first.stderr).toBe(1);
+    expect(first.stdout).toContain("fix: did you mean `name`?");
+    const cached = filesUnder(cacheRoot);
+    expect(cached.length).toBeGreaterThan(0);
+    const second = run();
+    expect([second.status, second.stdout, second.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+    expect(filesUnder(cacheRoot)).toEqual(cached);
+  }, 60_000);
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}

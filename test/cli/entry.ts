@@ -1,4 +1,4 @@
-/** The CLI as a child process runs it (see spawn.ts): `main` with the process's arguments. */
-import { main } from "../../src/cli/main.js";
+/** The CLI as a child process runs it (see spawn.ts): `run` with the process's arguments, as the launcher calls it. */
+import { run } from "../../src/cli/main.js";
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { createRequire } from "node:module";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { embeddedSource, scanGeneratedSource, type GeneratedModule } from "./generated-source.js";
 import { BindingsLayoutError } from "./sources.js";
@@ -77,9 +78,18 @@ export async function readPackageDirectory(dir: string): Promise<BindingPackage>
   };
 }
 
+/**
+ * tar-stream, loaded when a tarball is read (a check of installed bindings never needs it), with
+ * `require`: the command line is a script (src/cli/launch.ts), where `import()` of a package
+ * would need Node's experimental loader hook.
+ */
+function tarStream(): typeof import("tar-stream") {
+  return createRequire(import.meta.url)("tar-stream") as typeof import("tar-stream");
+}
+
 /** A package tarball (`.tgz`, or a jsii-embedded `.jsii.tgz`), read in one pass. */
 export async function readPackageTarball(file: string): Promise<BindingPackage> {
-  const { extract } = await import("tar-stream");
+  const { extract } = tarStream();
   const entries = extract();
   const modules = new Map<string, GeneratedModule>();
   const files = new Map<string, Buffer>();
@@ -130,7 +140,7 @@ export async function readPackageTarball(file: string): Promise<BindingPackage> 
  * provider a package pins without extracting it.
  */
 export async function readTarballManifest(file: string): Promise<Record<string, unknown> | undefined> {
-  const { extract } = await import("tar-stream");
+  const { extract } = tarStream();
   const entries = extract();
   const input = createReadStream(file);
   input.pipe(createGunzip()).pipe(entries);

@@ -1,0 +1,77 @@
+/**
+ * The command line's code cache on Node 20 (src/cli/code-cache.ts): a bundle loaded the first
+ * time compiles and leaves a cache; loaded again, V8 takes the cache; a damaged cache is
+ * rejected and replaced; caching is off when asked, or when the directory is not this user's alone.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cacheDirectory, loadBundle } from "../../src/cli/code-cache.js";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "code-cache-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A CommonJS bundle that uses what a module has: require, module, __dirname. */
+function bundle(name: string): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, 'const path = require("node:path");\nmodule.exports = { add: (a, b) => a + b, dir: path.basename(__dirname) };\n');
+  return file;
+}
+
+type Exports = { add(a: number, b: number): number; dir: string };
+
+describe("loadBundle", () => {
+  it("compiles without a cache, writes one after the run, and uses it the next time", () => {
+    const file = bundle("cli-AAAA.cjs");
+    const dir = path.join(scratch, "cache-1");
+    mkdirSync(dir, { mode: 0o700 });
+    const first = loadBundle<Exports>(file, dir);
+    expect([first.cache, first.exports.add(2, 3), first.exports.dir]).toEqual(["none", 5, path.basename(scratch)]);
+    first.saveCache();
+    const files = readdirSync(dir);
+    expect(files).toEqual([`cli-AAAA.cjs-${process.version}-${process.arch}.cache`]);
+    expect(statSync(path.join(dir, files[0]!)).mode & 0o777).toBe(0o600);
+
+    const second = loadBundle<Exports>(file, dir);
+    expect([second.cache, second.exports.add(1, 1)]).toEqual(["used", 2]);
+  });
+
+  it("a damaged cache is rejected, the bundle still runs, and the next save replaces the cache", () => {
+    const file = bundle("cli-BBBB.cjs");
+    const dir = path.join(scratch, "cache-2");
+    mkdirSync(dir, { mode: 0o700 });
+    const cacheFile = path.join(dir, `cli-BBBB.cjs-${process.version}-${process.arch}.cache`);
+    writeFileSync(cacheFile, "not a code cache");
+    const loaded = loadBundle<Exports>(file, dir);
+    expect([loaded.cache, loaded.exports.add(2, 2)]).toEqual(["rejected", 4]);
+    loaded.saveCache();
+    expect(readFileSync(cacheFile, "utf8")).not.toBe("not a code cache");
+    expect(loadBundle<Exports>(file, dir).cache).toBe("used");
+  });
+
+  it("without a directory it compiles as usual and saves nothing", () => {
+    const loaded = loadBundle<Exports>(bundle("cli-CCCC.cjs"), undefined);
+    loaded.saveCache();
+    expect([loaded.cache, loaded.exports.add(1, 2)]).toEqual(["none", 3]);
+  });
+});
+
+describe("cacheDirectory", () => {
+  it("is this user's directory under NODE_COMPILE_CACHE, made private", () => {
+    const dir = cacheDirectory({ NODE_COMPILE_CACHE: path.join(scratch, "node-cache") });
+    expect(dir).toBe(path.join(scratch, "node-cache", `cdktf-schema-check-${process.getuid!()}`));
+    expect(statSync(dir!).mode & 0o777).toBe(0o700);
+  });
+
+  it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
+    expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: path.join(scratch, "off") })).toBeUndefined();
+  });
+
+  it("is off when others may write to the directory (they could plant code)", () => {
+    const base = path.join(scratch, "shared");
+    const dir = cacheDirectory({ NODE_COMPILE_CACHE: base })!;
+    chmodSync(dir, 0o777);
+    expect(cacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+  });
+});
