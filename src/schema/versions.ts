@@ -93,12 +93,25 @@ export function compareVersions(a: string, b: string): number {
   return semver.compare(normalizeVersion(a)!, normalizeVersion(b)!);
 }
 
-/** Ascending semver order; entries that are not versions are dropped. Each is parsed once, not per comparison (histories hold 200 versions). */
+/** Versions parsed, by their text: a check sorts a history's 200 versions several times. */
+const parsedVersions = new Map<string, semver.SemVer | null>();
+
+function parsedVersion(version: string): semver.SemVer | null {
+  let parsed = parsedVersions.get(version);
+  if (parsed === undefined) {
+    const normalized = normalizeVersion(version);
+    parsed = normalized === undefined ? null : new semver.SemVer(normalized);
+    parsedVersions.set(version, parsed);
+  }
+  return parsed;
+}
+
+/** Ascending semver order; entries that are not versions are dropped. */
 export function sortVersions(versions: Iterable<string>): string[] {
   const parsed: [string, semver.SemVer][] = [];
   for (const version of versions) {
-    const normalized = normalizeVersion(version);
-    if (normalized !== undefined) parsed.push([version, new semver.SemVer(normalized)]);
+    const semverOf = parsedVersion(version);
+    if (semverOf) parsed.push([version, semverOf]);
   }
   return parsed.sort(([, a], [, b]) => a.compare(b)).map(([version]) => version);
 }
