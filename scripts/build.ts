@@ -5,7 +5,7 @@
  *                  bindings extractor's child process (schema/bindings/extract-main.js)
  *   dist/bundle/   what `import` loads: `index.js` and `cdktf.js` and the chunk they share,
  *                  bundled by esbuild with zod and semver; in `cli/`, the command line: one
- *                  CommonJS script with commander (`cli-<hash>.cjs`) and `launch.js`, which
+ *                  CommonJS script with commander (`cli-<hash>.cjs`) and `launch.cjs`, which
  *                  bin/ starts and which loads the script with its code cache
  *   dist/cjs/      the same for `require` users (the `cdktf init` TypeScript template, module
  *                  CommonJS with ts-node; jest): `index.js` and `cdktf/index.js` over one CommonJS
@@ -101,9 +101,10 @@ const cliBundle = path.basename(cliOutput);
 await build({
   ...common,
   entryPoints: { launch: "src/cli/launch.ts" },
+  outExtension: { ".js": ".cjs" },
   outdir: cliDir,
-  format: "esm",
-  define: { CLI_BUNDLE: JSON.stringify(`./${cliBundle}`) },
+  format: "cjs",
+  define: { CLI_BUNDLE: JSON.stringify(cliBundle) },
 });
 
 // CommonJS: one bundle with both entry points' exports (so that a class is the same class from
