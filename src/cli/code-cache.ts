@@ -11,6 +11,7 @@
  * a new one. `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` says where it goes,
  * as for Node's own cache.
  */
+import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
@@ -41,10 +42,21 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | u
   }
 }
 
+/**
+ * The cache's name for `file` in this process: per Node release and architecture, and per V8
+ * flags (`--max-old-space-size`, say), under which V8 rejects a cache made without them: runs
+ * with and without flags do not replace each other's cache.
+ */
+export function cacheFileName(file: string): string {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
+  const flagsKey = flags === "" ? "" : `-${createHash("sha256").update(flags).digest("hex").slice(0, 12)}`;
+  return `${path.basename(file)}-${process.version}-${process.arch}${flagsKey}.cache`;
+}
+
 /** `file`, a CommonJS bundle, loaded through a code cache in `cacheDir` (none: compiled as usual). */
 export function loadBundle<Exports>(file: string, cacheDir: string | undefined): LoadedBundle<Exports> {
   const source = readFileSync(file, "utf8");
-  const cacheFile = cacheDir && path.join(cacheDir, `${path.basename(file)}-${process.version}-${process.arch}.cache`);
+  const cacheFile = cacheDir && path.join(cacheDir, cacheFileName(file));
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {

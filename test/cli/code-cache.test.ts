@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheDirectory, loadBundle } from "../../src/cli/code-cache.js";
+import { cacheDirectory, cacheFileName, loadBundle } from "../../src/cli/code-cache.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "code-cache-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -30,7 +30,8 @@ describe("loadBundle", () => {
     expect([first.cache, first.exports.add(2, 3), first.exports.dir]).toEqual(["none", 5, path.basename(scratch)]);
     first.saveCache();
     const files = readdirSync(dir);
-    expect(files).toEqual([`cli-AAAA.cjs-${process.version}-${process.arch}.cache`]);
+    expect(files).toEqual([cacheFileName(file)]);
+    expect(files[0]).toMatch(new RegExp(`^cli-AAAA\\.cjs-${process.version}-${process.arch}(-[0-9a-f]{12})?\\.cache$`));
     expect(statSync(path.join(dir, files[0]!)).mode & 0o777).toBe(0o600);
 
     const second = loadBundle<Exports>(file, dir);
@@ -41,12 +42,33 @@ describe("loadBundle", () => {
     const file = bundle("cli-BBBB.cjs");
     const dir = path.join(scratch, "cache-2");
     mkdirSync(dir, { mode: 0o700 });
-    const cacheFile = path.join(dir, `cli-BBBB.cjs-${process.version}-${process.arch}.cache`);
+    const cacheFile = path.join(dir, cacheFileName(file));
     writeFileSync(cacheFile, "not a code cache");
     const loaded = loadBundle<Exports>(file, dir);
     expect([loaded.cache, loaded.exports.add(2, 2)]).toEqual(["rejected", 4]);
     loaded.saveCache();
     expect(readFileSync(cacheFile, "utf8")).not.toBe("not a code cache");
+    expect(loadBundle<Exports>(file, dir).cache).toBe("used");
+  });
+
+  it("runs under other V8 flags (NODE_OPTIONS) keep a cache of their own: V8 would reject the other's", () => {
+    const file = bundle("cli-DDDD.cjs");
+    const dir = path.join(scratch, "cache-4");
+    mkdirSync(dir, { mode: 0o700 });
+    loadBundle<Exports>(file, dir).saveCache();
+    const plain = cacheFileName(file);
+    const saved = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = "--max-old-space-size=4096";
+    try {
+      const flagged = loadBundle<Exports>(file, dir);
+      expect(flagged.cache).toBe("none");
+      flagged.saveCache();
+      expect(cacheFileName(file)).not.toBe(plain);
+      expect(readdirSync(dir).sort()).toEqual([plain, cacheFileName(file)].sort());
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
     expect(loadBundle<Exports>(file, dir).cache).toBe("used");
   });
 
