@@ -74,26 +74,6 @@ function forScope(expression: ForExpression, locals: ReadonlySet<string>): Reado
   return inner;
 }
 
-/** A root name and constant steps: `var.x`, `aws_s3_bucket.b.id`, `local.m["k"]`. */
-export interface Traversal {
-  root: TraversalRoot;
-  steps: TraversalStep[];
-  range: Range;
-}
-
-/**
- * The variables an expression needs from its scope, as HCL's `Variables()` gives them: each
- * traversal whose root is not bound by an enclosing `for`, with its constant steps only
- * (`aws_subnet.a[*].id` gives `aws_subnet.a`; `x[count.index].id` gives `x` and `count.index`).
- */
-export function variables(expression: Expression): Traversal[] {
-  const found: Traversal[] = [];
-  walk(expression, (node, locals) => {
-    if (node.kind === "traversal" && !locals.has(node.root.name)) found.push({ root: node.root, steps: node.steps, range: node.range });
-  });
-  return found;
-}
-
 /** A step of a reference: constant steps, and the ones only evaluation can resolve. */
 export type ReferenceStep =
   | TraversalStep

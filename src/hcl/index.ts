@@ -8,7 +8,7 @@
  * | how Terraform reads the string | where (Terraform 1.11) | function |
  * | --- | --- | --- |
  * | a template: literal text with `${…}` interpolations and `%{if}`/`%{for}` directives, `$${` and `%%{` escaping them | every argument value and object key inside one, `count`, `for_each`, dynamic blocks' `for_each` and `labels`, locals, outputs, module arguments, conditions | `parseTemplate` |
- * | a bare expression | each `lifecycle.replace_triggered_by` entry | `parseExpression` |
+ * | a bare expression | each `lifecycle.replace_triggered_by` entry | `parseExpressionText` |
  * | a bare traversal (`name.attr[0]`, no `${}`) | `depends_on` entries, `provider`, `lifecycle.ignore_changes` entries (or the keyword `all`), a dynamic block's `iterator`, provisioner `when`/`on_failure` | `parseTraversal` |
  *
  * A string without `${` or `%{` (outside escapes) is a template of one literal: test that with
@@ -26,11 +26,10 @@
  * known about such a string).
  *
  * What can be read off a tree (analysis.ts):
- * - `variables(expr)`: HCL's `Variables()`, the traversals the expression needs from its scope
- *   (root name, constant attribute and index steps), names bound by `for` excluded;
- * - `references(expr)`: the same roots followed through splats (`[*]`, `.*`), dynamic indexes
- *   and the attributes after them, each step with its range: `aws_subnet.a[*].id` is root
- *   `aws_subnet`, `.a`, `[*]`, `.id`;
+ * - `references(expr)`: what HCL's `Variables()` gives (the traversals the expression needs from
+ *   its scope, names bound by `for` excluded), each followed through splats (`[*]`, `.*`),
+ *   dynamic indexes and the attributes after them, each step with its range:
+ *   `aws_subnet.a[*].id` is root `aws_subnet`, `.a`, `[*]`, `.id`;
  * - `functionCalls(expr)`: every call, its name as written (`upper`, `core::upper`,
  *   `provider::aws::arn_parse`) and the name's range;
  * - `walk`, `children`: the tree, with the names `for` expressions bind at each node;
@@ -44,7 +43,7 @@ export { parseExpressionText, parseTemplateText };
 
 export type * from "./ast.js";
 export type { ParseResult, TraversalResult } from "./parser.js";
-export { type FunctionCallSite, type Reference, type ReferenceStep, type Traversal, children, functionCalls, mayBeNull, references, variables, walk } from "./analysis.js";
+export { type FunctionCallSite, type Reference, type ReferenceStep, children, functionCalls, mayBeNull, references, walk } from "./analysis.js";
 export { bareReference, isTemplateExpression } from "./interpolation.js";
 
 /**
@@ -73,9 +72,6 @@ export function memoize<T>(parse: (text: string) => T, generation = GENERATION):
 
 /** A string as Terraform reads an argument value: a template (hclsyntax.ParseTemplate). */
 export const parseTemplate: (text: string) => ParseResult = memoize(parseTemplateText);
-
-/** A string as Terraform reads a `replace_triggered_by` entry (hclsyntax.ParseExpression). */
-export const parseExpression: (text: string) => ParseResult = memoize(parseExpressionText);
 
 /** A string as Terraform reads a `depends_on` entry or `provider` (hclsyntax.ParseTraversalAbs). */
 export const parseTraversal: (text: string) => TraversalResult = memoize(parseTraversalText);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Expression, functionCalls, mayBeNull, parseExpression, parseTemplate, parseTraversal, references, variables } from "../../src/hcl/index.js";
+import { type Expression, functionCalls, mayBeNull, parseExpressionText, parseTemplate, parseTraversal, references } from "../../src/hcl/index.js";
 import { scanAndParseTemplate } from "../../src/hcl/parser.js";
 
 /** A reference as text: `aws_subnet.a[*].id`, dynamic indexes as `[…]`. */
@@ -35,7 +35,7 @@ describe("parsing Terraform JSON strings", () => {
 
   it("keeps escapes literal: `$${` and `%%{` are text, not sequences", () => {
     expect(parseTemplate("echo $${HOME} 100%%{x}").expression).toMatchObject({ kind: "template", parts: [{ kind: "literal", value: "echo ${HOME} 100%{x}" }] });
-    expect(variables(parseTemplate("$${var.x}").expression)).toEqual([]);
+    expect(references(parseTemplate("$${var.x}").expression)).toEqual([]);
   });
 
   it("follows cdktf's Fn.* renderings: calls, splats, operators, conditionals", () => {
@@ -44,7 +44,6 @@ describe("parsing Terraform JSON strings", () => {
     expect(diagnostics).toEqual([]);
     expect(functionCalls(expression).map((c) => [c.name, slice(text, c.nameRange)])).toEqual([["join", "join"]]);
     expect(show(text)).toEqual(["aws_subnet.a[*].id"]);
-    expect(variables(expression).map((v) => slice(text, v.range))).toEqual(["aws_subnet.a"]);
 
     expect(show("${var.enabled ? length(var.names) : 0}")).toEqual(["var.enabled", "var.names"]);
     expect(show("${element(aws_instance.web.*.id, count.index)}")).toEqual(["aws_instance.web.*.id", "count.index"]);
@@ -107,8 +106,8 @@ describe("parsing Terraform JSON strings", () => {
   });
 
   it("reads replace_triggered_by entries as bare expressions, depends_on entries as bare traversals", () => {
-    expect(parseExpression("aws_instance.web.id").expression).toMatchObject({ kind: "traversal", root: { name: "aws_instance" } });
-    expect(parseExpression("${aws_instance.web.id}").diagnostics.map((d) => d.summary)).toEqual(["Invalid character", "Invalid expression"]);
+    expect(parseExpressionText("aws_instance.web.id").expression).toMatchObject({ kind: "traversal", root: { name: "aws_instance" } });
+    expect(parseExpressionText("${aws_instance.web.id}").diagnostics.map((d) => d.summary)).toEqual(["Invalid character", "Invalid expression"]);
     expect(parseTraversal('module.db.aws_db_instance.this["main"]')).toMatchObject({
       traversal: { root: { name: "module" }, steps: [{ name: "db" }, { name: "aws_db_instance" }, { name: "this" }, { key: "main" }] },
       diagnostics: [],
