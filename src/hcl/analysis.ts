@@ -1,7 +1,7 @@
 /**
- * What can be read off an expression without evaluating it: its children, the variables it
- * refers to (HCL's `Variables()`), its references followed through indexes and splats, the
- * functions it calls, and whether it may evaluate to null.
+ * What can be read off an expression without evaluating it: its children, its references
+ * (HCL's `Variables()`) followed through indexes and splats, the functions it calls, and whether
+ * it may evaluate to null.
  */
 import type { Expression, ForExpression, Range, TraversalRoot, TraversalStep } from "./ast.js";
 
@@ -45,11 +45,12 @@ export function children(expression: Expression): Expression[] {
 }
 
 /**
- * Visits every node, parents first. `locals` holds the names `for` expressions (and `%{for}`
- * directives) bind around the node; their collection is outside that scope, as in HCL.
+ * Visits every node, parents first; a visit that returns false skips the node's children.
+ * `locals` holds the names `for` expressions (and `%{for}` directives) bind around the node;
+ * their collection is outside that scope, as in HCL.
  */
-export function walk(expression: Expression, visit: (node: Expression, locals: ReadonlySet<string>) => void, locals: ReadonlySet<string> = new Set()): void {
-  visit(expression, locals);
+export function walk(expression: Expression, visit: (node: Expression, locals: ReadonlySet<string>) => boolean | void, locals: ReadonlySet<string> = new Set()): void {
+  if (visit(expression, locals) === false) return;
   if (expression.kind === "for") {
     walk(expression.collection, visit, locals);
     const inner = forScope(expression, locals);
@@ -91,43 +92,26 @@ export interface Reference {
 }
 
 /**
- * Every reference an expression makes to its scope (the roots `variables()` gives), each followed
+ * Every reference an expression makes to its scope (the roots HCL's `Variables()` gives), each followed
  * through indexes (constant or not), splats and the attributes after them, so that a checker can
  * tell which attribute of what is used. References inside index keys are listed too.
  */
 export function references(expression: Expression): Reference[] {
   const found: Reference[] = [];
-  const visit = (node: Expression, locals: ReadonlySet<string>): void => {
+  walk(expression, function visit(node, locals): boolean {
     const chain = postfixChain(node);
-    if (chain && chain.base.kind === "traversal" && !locals.has(chain.base.root.name)) {
-      const base = chain.base;
+    if (!chain) return true;
+    const { base } = chain;
+    if (base.kind === "traversal" && !locals.has(base.root.name)) {
       const last = chain.steps.length > 0 ? chain.steps[chain.steps.length - 1]!.range : base.range;
       found.push({ root: base.root, steps: [...base.steps, ...chain.steps], range: { start: base.range.start, end: Math.max(base.range.end, last.end) } });
-      for (const side of chain.sides) visit(side, locals);
-      return;
-    }
-    if (chain) {
+    } else if (base.kind !== "traversal") {
       // A name the enclosing `for` binds is no reference; anything else may hold some.
-      if (chain.base.kind !== "traversal") visit(chain.base, locals);
-      for (const side of chain.sides) visit(side, locals);
-      return;
+      walk(base, visit, locals);
     }
-    if (node.kind === "for") {
-      visit(node.collection, locals);
-      const inner = forScope(node, locals);
-      for (const child of children(node).slice(1)) visit(child, inner);
-      return;
-    }
-    if (node.kind === "object") {
-      for (const item of node.items) {
-        if (!item.keyIsName) visit(item.key, locals);
-        visit(item.value, locals);
-      }
-      return;
-    }
-    for (const child of children(node)) visit(child, locals);
-  };
-  visit(expression, new Set());
+    for (const side of chain.sides) walk(side, visit, locals);
+    return false;
+  });
   return found;
 }
 
