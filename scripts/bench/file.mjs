@@ -1,13 +1,15 @@
 /**
  * One measurement in a process of its own, so that its time is cold and its peak RSS its own:
  * `node scripts/bench/file.mjs <json-parse|source|check> <file> [package-dir]` prints
- * `{"ms", "peakRssMB"}` (and, for check, `importMs` and `checkMs`).
+ * `{"ms", "peakRssMB"}` (and, for check, `importMs`, `checkMs` and `againMs`).
  *
  * - json-parse: read the file and JSON.parse it (the floor);
  * - source: read it and JsonSource.parse it (values, duplicates, exact numbers);
  * - check: checkFiles on it (a file or a directory) with the shipped schemas, as the CLI does,
  *   without printing; from the package at `package-dir` (default: this one; its dist/ must be
- *   built), so another build can be measured the same way.
+ *   built), so another build can be measured the same way. Then the same check again, in the
+ *   same process (`againMs`): what is left when types are decoded, validators compiled and the
+ *   code warm, so the difference is the one-off cost of a cold run.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -25,9 +27,12 @@ const result = {};
 if (mode === "check") {
   const [{ checkFiles }, { shippedSchemas }] = await Promise.all([dist("check/files.js"), dist("schema/store/index.js")]);
   const imported = performance.now();
-  const { unusable } = await checkFiles([file], { schemas: shippedSchemas(), terraform: { version: "1.11.4", source: "bench" } });
+  const options = { schemas: shippedSchemas(), terraform: { version: "1.11.4", source: "bench" } };
+  const { unusable } = await checkFiles([file], options);
   if (unusable) throw new Error(unusable.join("\n"));
-  Object.assign(result, { importMs: Math.round(imported - started), checkMs: Math.round(performance.now() - imported) });
+  const checked = performance.now();
+  await checkFiles([file], options);
+  Object.assign(result, { importMs: Math.round(imported - started), checkMs: Math.round(checked - imported), againMs: Math.round(performance.now() - checked) });
 } else {
   const { JsonSource } = mode === "source" ? await dist("check/json-source.js") : {};
   const text = readFileSync(file, "utf8");
