@@ -16,7 +16,7 @@ import { suggestNames } from "../core/suggest.js";
 import { isTemplateExpression, mayBeNull, parseTemplate } from "../hcl/index.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
-import { ANY_VALUE, type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, type Validator, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
@@ -70,8 +70,8 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   // A member's validator is compiled the first time a body sets it: types have many more
   // arguments than a body uses. What is required (and how many blocks) is checked below, where
   // `null`, dynamic blocks and Terraform's wording can be taken into account.
-  const members = new Map<string, z.ZodType>();
-  const memberSchema = (name: string): z.ZodType => {
+  const members = new Map<string, Validator>();
+  const memberSchema = (name: string): Validator => {
     let schema = members.get(name);
     if (!schema) {
       schema = Object.hasOwn(blockTypes, name)

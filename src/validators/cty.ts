@@ -9,7 +9,7 @@ import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js"
 import { isTemplateExpression } from "../hcl/index.js";
 import { ExactNumber } from "../core/exact-number.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, jsonLiteral, withArticle } from "./conversion.js";
-import { ANY_VALUE, type Finding, type Payload, addFinding, custom, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, type Validator, type ValueCheck, addFinding, custom, forward } from "./findings.js";
 import { byKind, isPlainObject } from "./kind.js";
 import { bodySchema } from "./block.js";
 import { attributeAsBlock } from "./language.js";
@@ -178,8 +178,9 @@ export function nestedTypeSchema(attribute: SchemaAttribute & { nested_type: obj
  * `inBlockBody`: the attribute is an argument of a block body (not an attribute of an object), so
  * HCL could write it as blocks if its type is a list or set of objects (see attributeAsBlock).
  */
-export function attributeValueSchema(attribute: SchemaAttribute, name: string, inBlockBody = false): z.ZodType {
+export function attributeValueSchema(attribute: SchemaAttribute, name: string, inBlockBody = false): Validator {
   if (attribute.nested_type) return nestedTypeSchema(attribute as SchemaAttribute & { nested_type: object }, name);
+  if (typeof attribute.type === "string" && attribute.type !== "dynamic") return primitiveCheck(attribute.type, name, false);
   const asBlocks = inBlockBody && attributeAsBlock(attribute) !== undefined;
   return ctyValueSchema(attribute.type ?? "dynamic", name, false, asBlocks ? writtenAsAttribute(name) : undefined);
 }
@@ -193,8 +194,14 @@ function writtenAsAttribute(name: string): string {
   );
 }
 
+/** A primitive as an element of a collection: a zod schema, since zod runs the elements. */
 function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z.ZodType {
-  return ANY_VALUE.check((payload) => {
+  return ANY_VALUE.check(primitiveCheck(type, name, element));
+}
+
+/** What a primitive accepts, converts (a warning) or rejects. */
+function primitiveCheck(type: PrimitiveType, name: string, element: boolean): ValueCheck {
+  return (payload) => {
     const value = payload.value;
     if (value === undefined || value === null || isTemplateExpression(value)) return;
     if (typeof value === "object" && !(value instanceof ExactNumber)) {
@@ -220,7 +227,7 @@ function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z
         suggestions: conversion.suggestion === undefined ? [] : [jsonLiteral(conversion.suggestion)],
       });
     }
-  });
+  };
 }
 
 /** For `byKind`: an expression string is always acceptable, anything else it asks about is not. */
