@@ -489,9 +489,10 @@ function blockInstance(payload: Payload, body: z.ZodType, name: string, value: u
 }
 
 /** A nested block's value: one object, an array of objects, or (map nesting) objects by label. */
-function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: BodyContext): z.ZodType {
-  // Lazy: a type's deeper blocks are compiled only when a document uses them.
-  const body = z.lazy(() => bodySchema(nested.block, { ...parent, name: `${parent.name}.${name}` }));
+function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: BodyContext): Validator {
+  // Compiled when first used: a type's deeper blocks only when a document has them.
+  let compiled: z.ZodType | undefined;
+  const body = () => (compiled ??= bodySchema(nested.block, { ...parent, name: `${parent.name}.${name}` }));
   if (nested.nesting_mode === "map") {
     return labelledBlocks(name, "key", (payload, entry) => {
       if (!Array.isArray(entry.value) && !isPlainObject(entry.value)) {
@@ -508,20 +509,22 @@ function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: Body
           suggestions: [],
         });
       }
-      for (const block of blocks) blockInstance(payload, body, name, block.value, [...entry.path, ...block.path]);
+      for (const block of blocks) blockInstance(payload, body(), name, block.value, [...entry.path, ...block.path]);
     }, true);
   }
   const single = nested.nesting_mode === "single" || nested.nesting_mode === "group";
-  return custom((value, payload) => {
-    if (value === null) return;
-    if (isPlainObject(value)) return forward(payload, body, value, []);
+  // A check the body runs (findings.ts: Validator), not a zod schema of its own: only bodies run it.
+  return (payload) => {
+    const value = payload.value;
+    if (value === null || value === undefined) return;
+    if (isPlainObject(value)) return forward(payload, body(), value, []);
     if (Array.isArray(value)) {
       // Terraform decodes the first of several single blocks; the others are a count error.
-      (single ? value.slice(0, 1) : value).forEach((element, i) => blockInstance(payload, body, name, element, [i]));
+      (single ? value.slice(0, 1) : value).forEach((element, i) => blockInstance(payload, body(), name, element, [i]));
       return;
     }
     addFinding(payload, notABlock(name, nested, value));
-  });
+  };
 }
 
 /**
