@@ -12,7 +12,8 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 export function isTemplateExpression(value: unknown): value is string {
   if (typeof value !== "string") return false;
-  // Most strings settle without the regular expression: no sequence at all, or no escape.
+  // Most strings settle without the regular expression: no brace (one scan), no sequence at all, or no escape.
+  if (value.indexOf("{", 1) < 0) return false;
   const interpolation = value.indexOf("${");
   const directive = value.indexOf("%{");
   if (interpolation < 0 && directive < 0) return false;
