@@ -3,7 +3,7 @@
  * time compiles and leaves a cache; loaded again, V8 takes the cache; a damaged cache is
  * rejected and replaced; caching is off when asked, or when the directory is not this user's alone.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -88,6 +88,13 @@ describe("cacheDirectory", () => {
 
   it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
     expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: path.join(scratch, "off") })).toBeUndefined();
+  });
+
+  it.runIf(process.getuid?.() === 0)("is off when another user owns the directory (needs root to give it away)", () => {
+    const base = path.join(scratch, "theirs");
+    const dir = cacheDirectory({ NODE_COMPILE_CACHE: base })!;
+    chownSync(dir, 65534, 65534);
+    expect(cacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
   });
 
   it("is off when others may write to the directory (they could plant code)", () => {
