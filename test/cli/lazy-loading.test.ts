@@ -2,7 +2,7 @@
  * What the command line loads before it knows what to do (issue 14): the modules `--help` and
  * the command definitions need, and those a check needs, followed through static imports from
  * the sources (the bundle, scripts/build.ts, keeps the same laziness: a module behind `import()`
- * is initialised only when it is imported, and its code comes from the code cache compiled).
+ * is initialised only when it is imported).
  * Type-only imports load nothing.
  */
 import { readFileSync } from "node:fs";
