@@ -87,6 +87,20 @@ describe("the built command line", () => {
   }, 60_000);
 });
 
+describe("the built command line's output", () => {
+  it("arrives whole through a pipe, however large", () => {
+    // 3,000 resources, each with an argument aws_vpc does not have: a JSON report of about 4 MB.
+    const resources = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`vpc${i}`, { cidr_block: "10.0.0.0/16", not_an_argument: i }]));
+    const file = path.join(scratch, "large-report.tf.json");
+    writeFileSync(file, JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "6.25.0" } } }, resource: { aws_vpc: resources } }));
+    const run = spawnSync(process.execPath, [path.join(root, "bin", "cdktf-schema-check.js"), "--format", "json", file], { env, encoding: "utf8", maxBuffer: 1 << 28 });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout.length).toBeGreaterThan(1_000_000);
+    const report = JSON.parse(run.stdout) as { diagnostics: { rule: string }[] };
+    expect(report.diagnostics.filter((d) => d.rule === "unknown-argument")).toHaveLength(3000);
+  }, 60_000);
+});
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
