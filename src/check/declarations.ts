@@ -32,8 +32,12 @@ export interface ResourceDeclaration {
 const SECTIONS = ["resource", "data", "provider", "variable", "locals", "module", "terraform", "output"];
 
 export class ModuleDeclarations {
-  /** By address: `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`. */
-  readonly resources = new Map<string, ResourceDeclaration>();
+  /**
+   * Resources and data sources by type, then name: found from a body's keys or a reference's
+   * names without making their address (a string made per lookup, 10,000 of them in a large
+   * stack, cost more to hash than the rest of the lookup).
+   */
+  private readonly resources = { managed: new Map<string, Map<string, ResourceDeclaration>>(), data: new Map<string, Map<string, ResourceDeclaration>>() };
   /** Input variables, with their `type` as written (undefined: none). */
   readonly variables = new Map<string, unknown>();
   readonly locals = new Set<string>();
@@ -109,9 +113,19 @@ export class ModuleDeclarations {
     return type;
   }
 
-  /** Declared names of a kind, for suggestions. */
+  /** The resource (`managed`) or data source of that type and name. */
+  resource(mode: "managed" | "data", type: string, name: string): ResourceDeclaration | undefined {
+    return this.resources[mode].get(type)?.get(name);
+  }
+
+  /** The names declared for a type. */
+  resourceNames(mode: "managed" | "data", type: string): string[] {
+    return [...(this.resources[mode].get(type)?.keys() ?? [])];
+  }
+
+  /** Declared addresses of a kind, for suggestions. */
   resourceAddresses(mode: "managed" | "data"): string[] {
-    return [...this.resources.values()].filter((r) => r.mode === mode).map((r) => address(r));
+    return [...this.resources[mode].values()].flatMap((byName) => [...byName.values()].map(address));
   }
 
   private addResources(mode: "managed" | "data", section: Record<string, unknown>, source: JsonSource | undefined): void {
@@ -129,7 +143,9 @@ export class ModuleDeclarations {
             forEach: Object.hasOwn(body, "for_each"),
             provider: providerLocalName(type, body.provider),
           };
-          this.resources.set(address(declaration), declaration);
+          let byName = this.resources[mode].get(type);
+          if (!byName) this.resources[mode].set(type, (byName = new Map()));
+          byName.set(name, declaration);
         }
       }
     }

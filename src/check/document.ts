@@ -207,8 +207,11 @@ class DocumentWalker {
 
   /** Where references resolve for the expressions of one block. */
   private referenceScope(owner: ResourceDeclaration | undefined, count: boolean, forEach: boolean): ReferenceScope {
-    return { declarations: this.declarations, owner, count, forEach, schema: this.resourceSchema, unseen: this.unseenName };
+    return { declarations: this.declarations, owner, count, forEach, schema: this.resourceSchema, unseen: this.unseenName, resolutions: this.resolutions };
   }
+
+  /** Every scope's, shared: the module is the same for all its blocks. */
+  private readonly resolutions: ReferenceScope["resolutions"] = new Map();
 
   /** A resource's schema for its references (a scope is made per block: these are made once). */
   private readonly resourceSchema: ReferenceScope["schema"] = (resource) => {
@@ -470,7 +473,7 @@ class DocumentWalker {
       return;
     }
     const lookup = this.providers.lookup(localName);
-    const owner = this.declarations.resources.get(address) ?? { mode: kind === "data" ? "data" : "managed", type, name, count: false, forEach: false, provider: localName };
+    const owner = this.declarations.resource(kind === "data" ? "data" : "managed", type, name) ?? { mode: kind === "data" ? "data" : "managed", type, name, count: false, forEach: false, provider: localName };
     if (!("snapshot" in lookup)) {
       this.reportUnavailable(lookup.requirement.localName, lookup.unavailable, lookup.requirement.pointer ?? typePointer);
       this.checkBodyExpressions(body, undefined, pointer, kind, where, owner);

@@ -21,7 +21,7 @@ import { type FunctionCallSite, type HclDiagnostic, type ParseResult, type Refer
 import type { TerraformFunctions } from "../terraform/functions.js";
 import { minorOf } from "../terraform/releases.js";
 import type { ExpressionSite } from "./expression-sites.js";
-import { type ReferenceFinding, type ReferenceScope, resolveReference, resolveTraversal } from "./references.js";
+import { type ReferenceFinding, type ReferenceScope, replay, resolveTemplate, resolveTraversal } from "./references.js";
 import { interpolatedType, wholeValueType } from "./reference-type.js";
 
 /** How much of a string a message quotes. */
@@ -128,8 +128,10 @@ export function checkExpressions(walk: (visit: (site: ExpressionSite & { address
       if (finding) push(site, { severity: "error", rule: "unknown-function", ...where(site), ...finding }, call.nameRange.start);
     }
     if (!scope) return;
+    const resolution = resolveTemplate(read.references, site, scope, site.text);
     read.references.forEach((reference, i) => {
-      const resolved = resolveReference(reference, site, scope, site.text, report);
+      replay(resolution[i]!, site, scope, report);
+      const { resolved } = resolution[i]!;
       const written = site.text.slice(reference.range.start, reference.range.end);
       const finding = i === read.whole ? wholeValueType(site, resolved, written, reference.range.start) : read.interpolated.includes(i) ? interpolatedType(resolved, written, reference.range.start) : undefined;
       if (finding) report(finding);

@@ -46,6 +46,8 @@ export interface ReferenceScope {
   forEach: boolean;
   /** A name the module may declare in a file the checker cannot read (used at `site`): said once per document. */
   unseen(name: string, site: ExpressionSite): void;
+  /** Resolutions by template text, shared by every scope of one module (see `resolveTemplate`). */
+  resolutions?: Map<string, TemplateResolution>;
 }
 
 /** A finding inside one expression string, at `offset` in its decoded value. */
@@ -67,13 +69,51 @@ export const PLAN_TIME_IN_TEXT = "terraform validate does not report this (it co
 
 const RESERVED = new Set(["template", "lazy", "arg"]);
 
+/** What resolving one reference of a template gave: its type, and what it reported, in order. */
+export interface ReferenceResolution {
+  resolved: Resolved;
+  events: readonly ({ finding: ReferenceFinding } | { unseen: string })[];
+}
+
+export type TemplateResolution = readonly ReferenceResolution[];
+
+/** Roots whose meaning depends on the block or the site (count, for_each, provisioners). */
+const BLOCK_ROOTS = new Set(["count", "each", "self"]);
+
 /**
- * Resolves one reference of a template or expression site; findings go to `report`. Returns what
- * the reference leads to (a type, when known).
+ * Resolves the references of a template site. A stack refers to the same things from many
+ * resources (`${aws_vpc.main.id}`), and where nothing about the site changes what a reference
+ * means (no dynamic block's iterator, no meta-argument's role, no `count`, `each` or `self`),
+ * the outcome depends on the text and the module alone: it is worked out once per text and
+ * given again (findings reported again, at each site). At most `REMEMBERED` texts are kept: a
+ * document of distinct references does not keep them all.
  */
-export function resolveReference(reference: Reference, site: ExpressionSite, scope: ReferenceScope, text: string, report: (finding: ReferenceFinding) => void): Resolved {
-  const resolver = new Resolver(reference, site, scope, text, report);
-  return resolver.resolve();
+export function resolveTemplate(references: readonly Reference[], site: ExpressionSite, scope: ReferenceScope, text: string): TemplateResolution {
+  const { resolutions } = scope;
+  const reusable = resolutions !== undefined && site.iterators.length === 0 && site.role === undefined && references.every((r) => !BLOCK_ROOTS.has(r.root.name));
+  let resolution = reusable ? resolutions.get(text) : undefined;
+  if (resolution) return resolution;
+  resolution = references.map((reference) => {
+    const events: ReferenceResolution["events"][number][] = [];
+    const recording: ReferenceScope = { ...scope, unseen: (name) => events.push({ unseen: name }) };
+    const resolved = new Resolver(reference, site, recording, text, (finding) => events.push({ finding })).resolve();
+    return { resolved, events };
+  });
+  if (reusable) {
+    if (resolutions.size >= REMEMBERED) resolutions.clear();
+    resolutions.set(text, resolution);
+  }
+  return resolution;
+}
+
+const REMEMBERED = 20_000;
+
+/** Says again at `site` what resolving a reference reported. */
+export function replay(resolution: ReferenceResolution, site: ExpressionSite, scope: ReferenceScope, report: (finding: ReferenceFinding) => void): void {
+  for (const event of resolution.events) {
+    if ("unseen" in event) scope.unseen(event.unseen, site);
+    else report({ ...event.finding, suggestions: [...event.finding.suggestions] });
+  }
 }
 
 class Resolver {
@@ -286,7 +326,7 @@ class Resolver {
       this.error(after[0]!.range, "Invalid depends_on reference", "References in depends_on must be to a whole object (resource, etc), not to an attribute of an object.");
       return {};
     }
-    const resource = this.scope.declarations.resources.get(key);
+    const resource = this.scope.declarations.resource(mode, type, nameStep.name);
     if (!resource) {
       if (this.unseen(key)) return {};
       this.undeclared(declared, range);
@@ -349,8 +389,8 @@ class Resolver {
     const { declarations } = this.scope;
     const key = address(declared);
     const kind = declared.mode === "data" ? "data" : "managed";
-    const other = declared.mode === "managed" ? declarations.resources.get(address({ ...declared, mode: "data" })) : undefined;
-    const sameType = [...declarations.resources.values()].filter((r) => r.mode === declared.mode && r.type === declared.type).map((r) => r.name);
+    const other = declared.mode === "managed" ? declarations.resource("data", declared.type, declared.name) : undefined;
+    const sameType = declarations.resourceNames(declared.mode, declared.type);
     const suggestions = other ? [address(other)] : suggestNames(key, declarations.resourceAddresses(declared.mode));
     const declaredHere =
       sameType.length > 0
