@@ -238,6 +238,36 @@ describe("variables, locals, modules and the other roots", () => {
     expect(ds[3]!.detail).toBe('This object does not have an attribute named "colour".');
   });
 
+  it("reports a reference written the same way in many places at each of them, whatever the place makes of it", () => {
+    // The same texts in three resources: resolved once per text, but found and worded at each site;
+    // where the site changes the meaning (a dynamic block's iterator of that name, depends_on), it is resolved there.
+    const body = (extra: object) => ({ ...group, description: "${var.regoin}-${demo_subnet_group.a.nmae}", ...extra });
+    const ds = checkDemo({
+      variable: { region: {} },
+      resource: {
+        demo_subnet_group: {
+          a: body({}),
+          b: body({ depends_on: ["demo_subnet_group.a"] }),
+          c: body({ tags: { X: "${var.regoin}" } }),
+        },
+        demo_plan: {
+          p: { name: "p", rule: [{ rule_name: "r" }], dynamic: { setting: { for_each: { a: "b" }, iterator: "var", labels: ["x"], content: { value: "${var.regoin}" } } } },
+        },
+      },
+    });
+    expect(brief(ds)).toEqual([
+      "error invalid-reference /resource/demo_subnet_group/a/description: Reference to undeclared input variable: var.regoin",
+      "error invalid-reference /resource/demo_subnet_group/a/description: Unsupported attribute: demo_subnet_group.a.nmae",
+      "error invalid-reference /resource/demo_subnet_group/b/description: Reference to undeclared input variable: var.regoin",
+      "error invalid-reference /resource/demo_subnet_group/b/description: Unsupported attribute: demo_subnet_group.a.nmae",
+      "error invalid-reference /resource/demo_subnet_group/c/description: Reference to undeclared input variable: var.regoin",
+      "error invalid-reference /resource/demo_subnet_group/c/description: Unsupported attribute: demo_subnet_group.a.nmae",
+      "error invalid-reference /resource/demo_subnet_group/c/tags/X: Reference to undeclared input variable: var.regoin",
+      "error invalid-reference /resource/demo_plan/p/dynamic/setting/content/value: Unsupported attribute: var.regoin",
+    ]);
+    expect(ds.map((d) => d.suggestions)).toEqual([["region"], ["name"], ["region"], ["name"], ["region"], ["name"], ["region"], []]);
+  });
+
   it("knows count.index with count, each with for_each, iterators in dynamic blocks, self in provisioners and postconditions", () => {
     const plan = {
       name: "p",
