@@ -9,7 +9,7 @@
  * a code cache is code this process runs. V8 rejects a cache made by another V8 or flags; a
  * rejected, missing or unreadable cache only means compiling as usual, and the next check writes
  * a new one. `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` says where it goes,
- * as for Node's own cache.
+ * as for Node's own cache. On Windows, whose file modes do not say who may write, it stays off.
  */
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
