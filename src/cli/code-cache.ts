@@ -12,7 +12,7 @@
  * as for Node's own cache. On Windows, whose file modes do not say who may write, it stays off.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -26,17 +26,17 @@ export interface LoadedBundle<Exports> {
   saveCache(): void;
 }
 
-/** The directory of this user's caches, or undefined when caching is off or the directory is not safely ours. */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const uid = process.getuid?.() ?? 0;
+/** The directory of this user's code caches, or undefined when caching is off or the directory is not safely ours. */
+export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  // Windows file modes do not say who may write (Node 22's own cache still works there).
+  if (env.NODE_DISABLE_COMPILE_CACHE || process.platform === "win32") return undefined;
+  const uid = process.getuid!();
   const dir = path.join(env.NODE_COMPILE_CACHE || os.tmpdir(), `cdktf-schema-check-${uid}`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = statSync(dir);
-    // Another user's directory, or one others may write to, could hand us their code.
-    if ((process.getuid && stat.uid !== uid) || (stat.mode & 0o022) !== 0) return undefined;
-    return dir;
+    // Not followed if a link: another user's directory, or one others may write to, could hand us their code.
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : undefined;
   } catch {
     return undefined;
   }
@@ -75,18 +75,14 @@ export function loadBundle<Exports>(file: string, cacheDir: string | undefined):
     cache,
     saveCache() {
       if (!cacheFile || cache === "used") return;
+      // Written aside and renamed, so a run started meanwhile reads a whole cache or none.
+      const aside = `${cacheFile}.${process.pid}`;
       try {
-        // Written aside and renamed, so a run started meanwhile reads a whole cache or none.
-        const aside = `${cacheFile}.${process.pid}`;
-        const fd = openSync(aside, "w", 0o600);
-        try {
-          writeSync(fd, script.createCachedData());
-        } finally {
-          closeSync(fd);
-        }
+        writeFileSync(aside, script.createCachedData(), { mode: 0o600 });
         renameSync(aside, cacheFile);
       } catch {
         // A cache is an optimisation: a read-only or full disk only costs the next run its compile.
+        rmSync(aside, { force: true });
       }
     },
   };

@@ -8,7 +8,7 @@
  */
 import module from "node:module";
 import path from "node:path";
-import { cacheDirectory, loadBundle } from "./code-cache.js";
+import { codeCacheDirectory, loadBundle } from "./code-cache.js";
 import type { run } from "./main.js";
 
 declare const CLI_BUNDLE: string;
@@ -21,6 +21,6 @@ export async function launch(argv: string[]): Promise<number> {
     const cli = require(file) as { run: typeof run };
     return cli.run(argv);
   }
-  const cli = loadBundle<{ run: typeof run }>(file, cacheDirectory());
+  const cli = loadBundle<{ run: typeof run }>(file, codeCacheDirectory());
   return cli.exports.run(argv, { afterCheck: cli.saveCache });
 }

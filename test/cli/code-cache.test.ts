@@ -3,11 +3,11 @@
  * time compiles and leaves a cache; loaded again, V8 takes the cache; a damaged cache is
  * rejected and replaced; caching is off when asked, or when the directory is not this user's alone.
  */
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheDirectory, cacheFileName, loadBundle } from "../../src/cli/code-cache.js";
+import { cacheFileName, codeCacheDirectory, loadBundle } from "../../src/cli/code-cache.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "code-cache-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -79,28 +79,37 @@ describe("loadBundle", () => {
   });
 });
 
-describe("cacheDirectory", () => {
+describe("codeCacheDirectory", () => {
   it("is this user's directory under NODE_COMPILE_CACHE, made private", () => {
-    const dir = cacheDirectory({ NODE_COMPILE_CACHE: path.join(scratch, "node-cache") });
+    const dir = codeCacheDirectory({ NODE_COMPILE_CACHE: path.join(scratch, "node-cache") });
     expect(dir).toBe(path.join(scratch, "node-cache", `cdktf-schema-check-${process.getuid!()}`));
     expect(statSync(dir!).mode & 0o777).toBe(0o700);
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
-    expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: path.join(scratch, "off") })).toBeUndefined();
+    expect(codeCacheDirectory({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: path.join(scratch, "off") })).toBeUndefined();
   });
 
   it.runIf(process.getuid?.() === 0)("is off when another user owns the directory (needs root to give it away)", () => {
     const base = path.join(scratch, "theirs");
-    const dir = cacheDirectory({ NODE_COMPILE_CACHE: base })!;
+    const dir = codeCacheDirectory({ NODE_COMPILE_CACHE: base })!;
     chownSync(dir, 65534, 65534);
-    expect(cacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+    expect(codeCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+  });
+
+  it("is off when the directory is a link, even to a directory of this user's (it is not followed)", () => {
+    const base = path.join(scratch, "linked");
+    const target = path.join(scratch, "elsewhere");
+    mkdirSync(base);
+    mkdirSync(target, { mode: 0o700 });
+    symlinkSync(target, path.join(base, `cdktf-schema-check-${process.getuid!()}`));
+    expect(codeCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
   });
 
   it("is off when others may write to the directory (they could plant code)", () => {
     const base = path.join(scratch, "shared");
-    const dir = cacheDirectory({ NODE_COMPILE_CACHE: base })!;
+    const dir = codeCacheDirectory({ NODE_COMPILE_CACHE: base })!;
     chmodSync(dir, 0o777);
-    expect(cacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+    expect(codeCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
   });
 });
