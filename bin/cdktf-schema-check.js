@@ -11,6 +11,14 @@ try {
   }
   throw err;
 }
-launch(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+launch(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  // The command line could not be loaded (a partial build, say): one line and exit code 2, as for any unusable run.
+  (err) => {
+    console.error(`cdktf-schema-check: cannot start: ${err && err.message ? err.message : String(err)}`);
+    if (process.env.CDKTF_SCHEMA_CHECK_DEBUG) console.error(err);
+    process.exitCode = 2;
+  },
+);
