@@ -8,7 +8,6 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { bodySchema } from "../validators/block.js";
 import { describeValue } from "../validators/conversion.js";
 import { isPlainObject } from "../validators/kind.js";
-import { type MetaKind, withMetaArguments } from "../validators/language.js";
 import { diagnosticsFromIssues } from "./zod-issues.js";
 
 export interface BlockCheckContext {
@@ -22,8 +21,6 @@ export interface BlockCheckContext {
   constructPath?: string;
   /** Resource or data source type, for owner-prefixed suggestions. */
   ownerType?: string;
-  /** Which meta-arguments the body may carry besides the schema's own. */
-  meta?: MetaKind;
 }
 
 export function checkBlock(body: unknown, block: SchemaBlock, context: BlockCheckContext): Diagnostic[] {
@@ -45,7 +42,7 @@ export function checkBlock(body: unknown, block: SchemaBlock, context: BlockChec
       },
     ];
   }
-  const schema = bodySchema(context.meta ? withMetaArguments(block, context.meta) : block, {
+  const schema = bodySchema(block, {
     kind: "block",
     name: context.name,
     ...(context.ownerType !== undefined ? { ownerType: context.ownerType } : {}),

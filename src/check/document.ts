@@ -559,17 +559,9 @@ class DocumentWalker {
             continue;
           }
           const block = lookup.snapshot.provider();
-          this.hiddenKeys.body(body, withMetaArguments(block, "provider"), bodyPointer, address, { address });
-          append(
-            this.diagnostics,
-            checkBlock(body, block, {
-              file: this.options.file,
-              pointer: bodyPointer,
-              name: `provider "${localName}"`,
-              address,
-              meta: "provider",
-            }),
-          );
+          const withMeta = withMetaArguments(block, "provider");
+          this.hiddenKeys.body(body, withMeta, bodyPointer, address, { address });
+          append(this.diagnostics, checkBlock(body, withMeta, { file: this.options.file, pointer: bodyPointer, name: `provider "${localName}"`, address }));
           this.checkBodyExpressions(body, block, bodyPointer, "provider", { address });
         }
       }
