@@ -32,11 +32,7 @@ export interface ResourceDeclaration {
 const SECTIONS = ["resource", "data", "provider", "variable", "locals", "module", "terraform", "output"];
 
 export class ModuleDeclarations {
-  /**
-   * Resources and data sources by type, then name: found from a body's keys or a reference's
-   * names without making their address (a string made per lookup, 10,000 of them in a large
-   * stack, cost more to hash than the rest of the lookup).
-   */
+  /** Resources and data sources by type, then name: found from a body's keys or a reference's names, and listed by type for suggestions. */
   private readonly resources = { managed: new Map<string, Map<string, ResourceDeclaration>>(), data: new Map<string, Map<string, ResourceDeclaration>>() };
   /** Input variables, with their `type` as written (undefined: none). */
   readonly variables = new Map<string, unknown>();

@@ -210,7 +210,7 @@ class DocumentWalker {
     return { declarations: this.declarations, owner, count, forEach, schema: this.resourceSchema, unseen: this.unseenName, resolutions: this.resolutions };
   }
 
-  /** Every scope's, shared: the module is the same for all its blocks. */
+  /** Every scope's, shared: the module's declarations and the document's provider schemas are the same for all its blocks. */
   private readonly resolutions: ReferenceScope["resolutions"] = new Map();
 
   /** A resource's schema for its references (a scope is made per block: these are made once). */

@@ -128,7 +128,7 @@ export function checkExpressions(walk: (visit: (site: ExpressionSite & { address
       if (finding) push(site, { severity: "error", rule: "unknown-function", ...where(site), ...finding }, call.nameRange.start);
     }
     if (!scope) return;
-    const resolution = resolveTemplate(read.references, site, scope, site.text);
+    const resolution = resolveTemplate(read.references, site, scope);
     read.references.forEach((reference, i) => {
       replay(resolution[i]!, site, scope, report);
       const { resolved } = resolution[i]!;

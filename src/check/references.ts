@@ -46,8 +46,11 @@ export interface ReferenceScope {
   forEach: boolean;
   /** A name the module may declare in a file the checker cannot read (used at `site`): said once per document. */
   unseen(name: string, site: ExpressionSite): void;
-  /** Resolutions by template text, shared by every scope of one module (see `resolveTemplate`). */
-  resolutions?: Map<string, TemplateResolution>;
+  /**
+   * Resolutions by template text, shared by every scope of one document (see `resolveTemplate`):
+   * not of one module, whose files may each require other provider versions.
+   */
+  resolutions: Map<string, TemplateResolution>;
 }
 
 /** A finding inside one expression string, at `offset` in its decoded value. */
@@ -84,13 +87,16 @@ const BLOCK_ROOTS = new Set(["count", "each", "self"]);
  * Resolves the references of a template site. A stack refers to the same things from many
  * resources (`${aws_vpc.main.id}`), and where nothing about the site changes what a reference
  * means (no dynamic block's iterator, no meta-argument's role, no `count`, `each` or `self`),
- * the outcome depends on the text and the module alone: it is worked out once per text and
- * given again (findings reported again, at each site). At most `REMEMBERED` texts are kept: a
- * document of distinct references does not keep them all.
+ * the outcome depends on the text, the module's declarations and the document's provider
+ * schemas alone: it is worked out once per text in a document and given again (findings
+ * reported again, at each site). At most `REMEMBERED` texts are kept: a document of distinct
+ * references does not keep them all.
  */
-export function resolveTemplate(references: readonly Reference[], site: ExpressionSite, scope: ReferenceScope, text: string): TemplateResolution {
+export function resolveTemplate(references: readonly Reference[], site: ExpressionSite, scope: ReferenceScope): TemplateResolution {
+  if (references.length === 0) return [];
   const { resolutions } = scope;
-  const reusable = resolutions !== undefined && site.iterators.length === 0 && site.role === undefined && references.every((r) => !BLOCK_ROOTS.has(r.root.name));
+  const text = site.text;
+  const reusable = site.iterators.length === 0 && site.role === undefined && references.every((r) => !BLOCK_ROOTS.has(r.root.name));
   let resolution = reusable ? resolutions.get(text) : undefined;
   if (resolution) return resolution;
   resolution = references.map((reference) => {
