@@ -1,7 +1,7 @@
 /**
  * One measurement in a process of its own, so that its time is cold and its peak RSS its own:
  * `node scripts/bench/file.mjs <json-parse|source|check> <file> [package-dir]` prints
- * `{"ms", "peakRssMB"}` (and, for check, `importMs`, `checkMs` and `againMs`).
+ * `{"ms", "peakRssMB"}` (and, for check, `checkMs` and `againMs`).
  *
  * - json-parse: read the file and JSON.parse it (the floor);
  * - source: read it and JsonSource.parse it (values, duplicates, exact numbers);
@@ -32,7 +32,7 @@ if (mode === "check") {
   if (unusable) throw new Error(unusable.join("\n"));
   const checked = performance.now();
   await checkFiles([file], options);
-  Object.assign(result, { importMs: Math.round(imported - started), checkMs: Math.round(checked - imported), againMs: Math.round(performance.now() - checked) });
+  Object.assign(result, { checkMs: Math.round(checked - imported), againMs: Math.round(performance.now() - checked) });
 } else {
   const { JsonSource } = mode === "source" ? await dist("check/json-source.js") : {};
   const text = readFileSync(file, "utf8");

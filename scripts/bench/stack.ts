@@ -99,7 +99,7 @@ interface Fill {
  * Required arguments and blocks, the first few optional primitive arguments, `tags`, one optional
  * block written out and one dynamic block: about the 900 bytes per resource of a synthesized stack.
  */
-export function blockBody(block: SchemaBlock, fill: Fill, depth = 0): Record<string, unknown> {
+function blockBody(block: SchemaBlock, fill: Fill, depth = 0): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   let optionals = 0;
   for (const [name, attribute] of Object.entries(block.attributes ?? {})) {

@@ -41,7 +41,7 @@ export function registerCheckCommand(program: Command, afterCheck?: () => void):
 /**
  * What --terraform-version's parser needs (the releases with known schemas): commander runs
  * parsers synchronously, so `prepareCheckOptions` loads it before parsing, when the option is
- * given, with the rest of a check (run-check.js: one chunk of the bundle to load, not two).
+ * given: it is run-check.js, which a check loads anyway.
  */
 let settings: Pick<typeof import("./run-check.js"), "parseTerraformVersion"> | undefined;
 

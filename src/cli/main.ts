@@ -16,7 +16,7 @@ export interface RunHooks {
   afterCheck?: () => void;
 }
 
-export function buildProgram(hooks: RunHooks = {}): Command {
+function buildProgram(hooks: RunHooks = {}): Command {
   const program = new Command("cdktf-schema-check")
     .description("Check cdk.tf.json (and *.tf.json) against Terraform provider schemas")
     .exitOverride()

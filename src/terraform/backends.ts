@@ -10,7 +10,6 @@ import { sortVersions } from "../schema/versions.js";
 import { minorOf, nearestRelease, releaseFor } from "./releases.js";
 import { z } from "../zod.js";
 
-
 export interface BackendSchema {
   block: SchemaBlock;
   /** Deprecated argument (dotted path) → what Terraform says to use instead. */

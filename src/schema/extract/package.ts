@@ -134,31 +134,3 @@ export async function readPackageTarball(file: string): Promise<BindingPackage> 
     module: (moduleFile) => modules.get(compiledPath(moduleFile)),
   };
 }
-
-/**
- * Only the manifest of a package tarball, reading no further than it: binding discovery needs the
- * provider a package pins without extracting it.
- */
-export async function readTarballManifest(file: string): Promise<Record<string, unknown> | undefined> {
-  const { extract } = tarStream();
-  const entries = extract();
-  const input = createReadStream(file);
-  input.pipe(createGunzip()).pipe(entries);
-  try {
-    for await (const entry of entries) {
-      if (entry.header.name.replace(/^[^/]+\//, "") !== "package.json") {
-        entry.resume();
-        continue;
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of entry) chunks.push(chunk as Buffer);
-      return parseJson(Buffer.concat(chunks).toString("utf8"), `${file}: package.json`) as Record<string, unknown>;
-    }
-    return undefined;
-  } catch (err) {
-    if (err instanceof BindingPackageError) throw err;
-    throw new BindingPackageError(`${file}: not a readable package tarball (${(err as Error).message})`);
-  } finally {
-    input.destroy();
-  }
-}
