@@ -24,19 +24,15 @@ export interface BlockCheckContext {
 }
 
 export function checkBlock(body: unknown, block: SchemaBlock, context: BlockCheckContext): Diagnostic[] {
-  // Made only for findings: most bodies have none.
-  const where = () => ({
-    file: context.file,
-    pointer: context.pointer,
-    ...(context.address !== undefined ? { address: context.address } : {}),
-    ...(context.constructPath !== undefined ? { constructPath: context.constructPath } : {}),
-  });
   if (!isPlainObject(body)) {
     return [
       {
         severity: "error",
         rule: "block-shape",
-        ...where(),
+        file: context.file,
+        pointer: context.pointer,
+        ...(context.address !== undefined ? { address: context.address } : {}),
+        ...(context.constructPath !== undefined ? { constructPath: context.constructPath } : {}),
         message: `${context.name} is a block: expected an object, got ${describeValue(body)}`,
         suggestions: [],
       },
@@ -48,5 +44,5 @@ export function checkBlock(body: unknown, block: SchemaBlock, context: BlockChec
     ...(context.ownerType !== undefined ? { ownerType: context.ownerType } : {}),
   });
   const result = schema.safeParse(body);
-  return result.success ? [] : diagnosticsFromIssues(result.error.issues, where());
+  return result.success ? [] : diagnosticsFromIssues(result.error.issues, context);
 }

@@ -63,7 +63,7 @@ const SYNC = { async: false } as const;
  * Runs `schema` on `value` as a zod schema runs the schemas inside it: no safeParse per value
  * (most values pass), the raw issues (finalized once, by the parse that started it all).
  */
-export function runSchema(schema: Validator, value: unknown): z.core.$ZodRawIssue[] {
+function runSchema(schema: Validator, value: unknown): z.core.$ZodRawIssue[] {
   if (typeof schema === "function") {
     const payload: Payload = { value, issues: [] };
     schema(payload);

@@ -7,7 +7,7 @@
  */
 import { ExactNumber } from "../core/exact-number.js";
 import type { z } from "../zod.js";
-import { type Finding, addFinding, custom, runSchema } from "./findings.js";
+import { type Finding, addFinding, custom, forward } from "./findings.js";
 
 export type JsonKind = "null" | "string" | "number" | "bool" | "array" | "object";
 
@@ -48,6 +48,6 @@ export function byKind(
       if (finding) return addFinding(payload, { ...finding, path: [] });
     }
     if (route === undefined || route === true) return;
-    for (const issue of runSchema(route, value)) payload.issues.push(issue);
+    forward(payload, route, value, []);
   });
 }
