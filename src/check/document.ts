@@ -300,8 +300,7 @@ class DocumentWalker {
   };
 
   private expressionContext(where: { address?: string; constructPath?: string }, references: ExpressionCheckContext["references"]): ExpressionCheckContext {
-    const { within, functions, terraform, providerFunctions } = this.expressionTools;
-    return { file: this.options.file, ...where, references, within, functions, terraform, providerFunctions };
+    return { ...this.expressionTools, file: this.options.file, ...where, references };
   }
 
   private providerFunctions(localName: string): ProviderFunctions {

@@ -60,8 +60,9 @@ export function suggestNames(unknown: string, candidates: Iterable<string>, opti
     if (known.has(name) && !out.includes(name)) out.push(name);
   };
 
-  const [snake, ...others] = terraformNamesOf(unknown) as [string, ...string[]];
-  for (const name of [snake, ...others]) add(name);
+  const forms = terraformNamesOf(unknown);
+  forms.forEach(add);
+  const snake = forms[0]!;
 
   if (options.ownerType) {
     // aws_elasticache_subnet_group → try stripping "subnet_group_", "elasticache_subnet_group_", …
