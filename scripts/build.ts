@@ -62,20 +62,20 @@ function twinUrls(base: string, dir: string): Plugin {
   };
 }
 
-// ES modules: the import entry points and their shared chunks.
-// CommonJS modules inside (commander) call require, which an ES module has only when it makes one.
-const esm = (entryPoints: Record<string, string>, outdir: string) =>
-  build({
-    ...common,
-    entryPoints,
-    outdir,
-    format: "esm",
-    splitting: true,
-    chunkNames: "[name]-[hash]",
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-    plugins: [twinUrls("import.meta.url", outdir)],
-  });
-await esm({ index: "src/index.ts", cdktf: "src/cdktf/index.ts" }, path.join(out, "bundle"));
+// ES modules: the import entry points and their shared chunks. An ES module has no `require`: the
+// build fails if something bundled (a CommonJS dependency) would call it for a module outside.
+const esm = await build({
+  ...common,
+  entryPoints: { index: "src/index.ts", cdktf: "src/cdktf/index.ts" },
+  outdir: path.join(out, "bundle"),
+  format: "esm",
+  splitting: true,
+  chunkNames: "[name]-[hash]",
+  metafile: true,
+  plugins: [twinUrls("import.meta.url", path.join(out, "bundle"))],
+});
+const required = Object.values(esm.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === "require-call").map((i) => i.path));
+if (required.length > 0) throw new Error(`the import entry points' bundles must not require(): ${required.join(", ")}`);
 
 // The command line: one CommonJS script, which src/cli/launch.ts loads with V8's code cache
 // (code-cache.ts): a script can carry one, an ES module cannot before Node 22. What a command
