@@ -209,10 +209,15 @@ function isArrayIndex(key: string): boolean {
   return first >= 48 && first <= 57 && /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
+/** A computed attribute the configuration may not set. */
+function isReadOnly(attribute: SchemaAttribute): boolean {
+  return Boolean(attribute.computed && !attribute.optional && !attribute.required);
+}
+
 /** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
 function namedFinding(name: string, attributes: Record<string, SchemaAttribute>, blockTypes: Record<string, SchemaNestedBlock>): boolean {
   const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
-  if (attribute) return Boolean((attribute.computed && !attribute.optional && !attribute.required) || attribute.deprecated);
+  if (attribute) return isReadOnly(attribute) || Boolean(attribute.deprecated);
   return Object.hasOwn(blockTypes, name) && Boolean(blockTypes[name]!.block.deprecated);
 }
 
@@ -224,7 +229,7 @@ function checkNames(body: Record<string, unknown>, plan: KeyPlan, { attributes, 
     const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
     const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
     if (attribute) {
-      if (attribute.computed && !attribute.optional && !attribute.required) {
+      if (isReadOnly(attribute)) {
         const finding = readOnly(name, value, context);
         if (finding) findings.push(finding);
       } else if (attribute.deprecated && value !== null) {
