@@ -300,7 +300,18 @@ class DocumentWalker {
   };
 
   private expressionContext(where: { address?: string; constructPath?: string }, references: ExpressionCheckContext["references"]): ExpressionCheckContext {
-    return { ...this.expressionTools, file: this.options.file, ...where, references };
+    // Listed, not spread: spreading copies through the runtime, a measurable cost at one context per resource.
+    const tools = this.expressionTools;
+    return {
+      file: this.options.file,
+      address: where.address,
+      constructPath: where.constructPath,
+      references,
+      within: tools.within,
+      functions: tools.functions,
+      terraform: tools.terraform,
+      providerFunctions: tools.providerFunctions,
+    };
   }
 
   private providerFunctions(localName: string): ProviderFunctions {
