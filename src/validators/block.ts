@@ -86,8 +86,6 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const all = Object.keys(Object.assign({}, attributes, blockTypes));
   const order = all.filter((name) => name !== "__proto__");
   const position = new Map(order.map((name, i) => [name, i]));
-  // Members every object has through its prototype (`toString`): zod's `name in body` finds them even when the body does not set them.
-  const inherited = order.filter((name) => name in Object.prototype).map((name) => position.get(name)!);
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
   const asBlocks = context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : [];
   const dynamics = new Map<string, z.ZodType>();
@@ -111,11 +109,11 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const schema: z.ZodType = ANY_VALUE.check((payload) => {
     const body = payload.value;
     // What an object schema reports for anything else (see zod-issues.ts for its wording).
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    if (!isPlainObject(body)) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
       return;
     }
-    const input = body as Record<string, unknown>;
+    const input = body;
     const plan = planFor(input);
     for (const name of plan.members) {
       const value = input[name];
@@ -140,21 +138,19 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
       if (at !== undefined) present.push(at);
       else if (key !== "__proto__") others.push(key);
     }
-    for (const at of inherited) if (order[at]! in input && !Object.hasOwn(input, order[at]!)) present.push(at);
     present.sort((a, b) => a - b);
     const members = present.map((at) => order[at]!);
     const names = propertyOrder([...members, ...others]);
     const loud = names.filter((name) => !quiet(name));
     const plan = { members, names, loud };
-    // Members inherited from Object.prototype depend on more than the keys.
-    if (inherited.length === 0) last = { keys, plan };
+    last = { keys, plan };
     return plan;
   };
   // Names checkNames never reports when set: neither read-only nor deprecated, comments, dynamic blocks.
   const quiet = (name: string) => shape.quiet.has(name) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
   const refine = (body: Record<string, unknown>, plan: KeyPlan, payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
-      const asAttributes = asBlocks.filter((name) => body[name] !== undefined);
+      const asAttributes = asBlocks.filter((name) => own(body, name) !== undefined);
       forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
     }
     const findings = checkNames(body, plan, shape, context);
@@ -212,6 +208,11 @@ function isArrayIndex(key: string): boolean {
 /** A computed attribute the configuration may not set. */
 function isReadOnly(attribute: SchemaAttribute): boolean {
   return Boolean(attribute.computed && !attribute.optional && !attribute.required);
+}
+
+/** What the body itself sets for `name`: a JSON object has no other members (`toString` is unset until it is written). */
+function own(body: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(body, name) ? body[name] : undefined;
 }
 
 /** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
@@ -323,7 +324,7 @@ function checkRequired(body: Record<string, unknown>, { required }: BodyShape, c
   const findings: Finding[] = [];
   if (context.conversion) return findings;
   for (const name of required) {
-    const value = body[name];
+    const value = own(body, name);
     if (value === undefined) {
       findings.push({
         rule: "missing-argument",
@@ -360,7 +361,7 @@ function checkCounts(body: Record<string, unknown>, block: SchemaBlock, { blockT
   const dynamic = body[DYNAMIC] === undefined ? [] : labelledEntries(body[DYNAMIC]);
   for (const name of counted) {
     const nested = blockTypes[name]!;
-    const value = body[name];
+    const value = own(body, name);
     const count = staticCount(value, nested);
     const single = nested.nesting_mode === "single" || nested.nesting_mode === "group";
     const min = nested.min_items ?? 0;

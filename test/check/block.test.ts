@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkBlock } from "../../src/check/block.js";
+import { ExactNumber } from "../../src/core/exact-number.js";
 import type { SchemaBlock } from "../../src/schema/format.js";
 import { bodySchema } from "../../src/validators/block.js";
 
@@ -46,6 +47,23 @@ describe("checkBlock", () => {
     expect(checkBlock("s3", s3Backend, where).map((d) => d.message)).toEqual([
       'backend "s3" is a block: expected an object, got the string "s3"',
     ]);
+  });
+
+  it("rejects a number too exact for a double (an ExactNumber) where a block belongs, as it rejects any number", () => {
+    const withNested: SchemaBlock = { block_types: { timeouts: { nesting_mode: "single", block: { attributes: { create: { type: "string", optional: true } } } } } };
+    expect(checkBlock({ timeouts: new ExactNumber("1e400") }, withNested, where).map((d) => `${d.rule} ${d.pointer}: ${d.message}`)).toEqual([
+      'block-shape /terraform/backend/s3/timeouts: "timeouts" is a block: expected an object, got the number 1e400',
+    ]);
+  });
+
+  it("sees only the body's own keys: an argument named like an Object.prototype member is unset until the body sets it", () => {
+    // Parsed, as a schema file is: JSON gives these names no special meaning.
+    const prototypeNames = JSON.parse(
+      '{"attributes": {"toString": {"type": "string", "required": true}, "constructor": {"type": "number", "optional": true}, "valueOf": {"type": "bool", "optional": true}}}',
+    ) as SchemaBlock;
+    expect(checkBlock({}, prototypeNames, where).map((d) => `${d.rule} ${d.pointer}`)).toEqual(["missing-argument /terraform/backend/s3"]);
+    expect(checkBlock({ toString: "x", constructor: 1 }, prototypeNames, where)).toEqual([]);
+    expect(checkBlock({ toString: "x", valueOf: "maybe" }, prototypeNames, where).map((d) => `${d.rule} ${d.pointer}`)).toEqual(["type-mismatch /terraform/backend/s3/valueOf"]);
   });
 
   it("compiles a block's validator once and reuses it", () => {
