@@ -29,6 +29,18 @@ const plan = (body: object) => resource("demo_plan", { name: "n", rule: [{ rule_
 
 const REGRESSIONS: Regression[] = [
   {
+    name: "a required argument named constructor, left out: every JavaScript object inherits one, the body does not set it",
+    document: resource("demo_constructor", { name: "n" }),
+    terraform: [["/resource/demo_constructor/this", "Missing required argument"]],
+    checker: "agrees",
+  },
+  {
+    name: "an argument named constructor given a list",
+    document: resource("demo_constructor", { constructor: ["x"] }),
+    terraform: [["/resource/demo_constructor/this/constructor", "Incorrect attribute value type"]],
+    checker: "agrees",
+  },
+  {
     name: "a list of objects for a set of strings: Terraform blames the attribute, the checker the element",
     document: resource("demo_subnet_group", { name: "n", subnet_ids: [{ name: "a" }] }),
     terraform: [["/resource/demo_subnet_group/this/subnet_ids", "Incorrect attribute value type"]],
