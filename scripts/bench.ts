@@ -7,6 +7,7 @@
  * files (the unmeasured first round leaves the command line's code cache, as a user's first run
  * does; the 100-resource stack is measured without it too); the check inside the process
  * (without Node's start and the module loading), and again in that process, warm; the
+ * cdktf.out's stacks split over two threads against one (bench/threads.mjs); the
  * in-synth cost of `SchemaCheck.of(app)` on a five-resource app (bench/app.ts); and the peer,
  * `terraform validate` through the schema-serving provider (bench/peer.ts), when terraform is on
  * PATH. Wall time is the median of the rounds ± their spread (max − min); RSS the median peak.
@@ -15,8 +16,9 @@
  * Then the parts, in this process: schema bytes on disk, opening the aws history, checking the
  * seed fixtures and the real-module corpus, pathological names, expression parsing.
  *
- *   npm run bench [-- --runs N] [--against DIR] [--no-build] [--big-files [--quick]] [--hcl2json] [--extract]
+ *   npm run bench [-- --runs N] [--against DIR] [--no-build] [--big-files [--quick]] [--hcl2json] [--extract] [--help]
  *
+ *   --runs N        paired rounds per row (default 7)
  *   --against DIR   also measure another build (a checkout with `npm ci && npm run build` done,
  *                   e.g. of main before a change) in the same rounds, and show the speed-up
  *   --big-files     reading generated 1/14/120/200 MB stacks (--quick: 1 and 14 MB)
@@ -51,8 +53,15 @@ const { values: flags } = parseArgs({
     quick: { type: "boolean", default: false },
     hcl2json: { type: "boolean", default: false },
     extract: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (flags.help) {
+  // The usage is this file's opening comment, from its command line on.
+  const comment = readFileSync(import.meta.filename, "utf8").split("*/")[0]!;
+  console.log(comment.slice(comment.indexOf("npm run bench [")).replace(/^ \* ?/gm, "").trimEnd());
+  process.exit(0);
+}
 const ROUNDS = Number(flags.runs);
 const against = flags.against === undefined ? undefined : path.resolve(flags.against);
 if (against && !existsSync(path.join(against, "bin", "cdktf-schema-check.js"))) throw new Error(`--against ${against}: no bin/cdktf-schema-check.js there`);
@@ -175,6 +184,11 @@ rows.push("cdktf.out of 50 stacks × 20 resources");
   const floor = { label: "node + JSON.parse", command: jsonParse(stacks50), row: "  node + JSON.parse" };
   timed("  cdktf-schema-check", builds.map((b) => ({ node: [bin(b.dir), out50] })), floor);
   inProcessRows(out50);
+  // Whether worker threads pay (issue 14): the stacks split over two threads, against one, whole processes.
+  const threads = (n: number): Command => ({ node: [path.join(import.meta.dirname, "bench", "threads.mjs"), out50, String(n)] });
+  const [one, two] = pairedRuns([threads(1), threads(2)], ROUNDS) as [Measured, Measured];
+  rows.push({ what: "  checked in 1 thread", wall: one.wall, rss: one.rss });
+  rows.push({ what: "  … split over 2 (1 worker thread)", wall: two.wall, rss: two.rss, floor: { label: "1 thread", wall: one.wall } });
 }
 rows.push("SchemaCheck.of(app): a five-resource app, `tsx main.ts`");
 {
