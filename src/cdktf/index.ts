@@ -23,7 +23,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { checkDocument } from "../check/document.js";
-import type { SchemaSource } from "../check/providers.js";
+import { rememberedSchemas, type SchemaSource } from "../check/providers.js";
 import { attachSources, displayPath, SourceMap } from "../check/source-map.js";
 import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diagnostic.js";
 import { loadConfigSync, type ResolvedConfig, settingsFromObject, suppress, type Suppression, unusedSuppressions } from "../config/index.js";
@@ -113,7 +113,8 @@ export class SchemaCheck {
         ...(terraformVersion ? { terraform: { version: terraformVersion, source: "SchemaCheck terraformVersion" } } : {}),
       },
     );
-    this.schemas = options.schemas ?? defaultSchemas();
+    // Every stack asks the same questions of the store (aws alone has some 200 versions to list and sort).
+    this.schemas = rememberedSchemas(options.schemas ?? defaultSchemas());
     recorder.onStack((stack) => this.cover(stack));
   }
 

@@ -15,7 +15,9 @@ import * as cdktf from "cdktf";
 import * as cdktn from "cdktn";
 import { afterAll, describe, expect, it } from "vitest";
 import { SchemaCheck, type SchemaCheckOptions } from "../../src/cdktf/index.js";
+import type { SchemaSource } from "../../src/check/providers.js";
 import { SOURCE_MAP_FILE } from "../../src/check/source-map.js";
+import { shippedSchemas } from "../../src/schema/store/index.js";
 import { runCli } from "../cli/run.js";
 import { backendStack, escapeHatchStack, type Lib, TypedStack } from "../fixtures/cdktf-sources/stacks.js";
 
@@ -142,6 +144,24 @@ describe.each([
     const lines = synthError(app, outdir).split("\n");
     expect(lines).toContainEqual(expect.stringMatching(/^\[cache\/sg\] test\/cdktf\/schema-check\.test\.ts:\d+:\d+: error unknown-argument: /));
     expect(lines).toContainEqual('[cache/sg] error missing-argument: Missing required argument "name" in aws_elasticache_subnet_group');
+  });
+
+  it("asks the schema store each question once, however many stacks ask it", () => {
+    const asked = new Map<string, number>();
+    const store = shippedSchemas();
+    const count = (question: string) => asked.set(question, (asked.get(question) ?? 0) + 1);
+    const schemas: SchemaSource = {
+      resolve: (address, constraint) => (count(`resolve ${address} ${constraint}`), store.resolve(address, constraint)),
+      open: (address, version) => (count(`open ${address} ${version}`), store.open(address, version)),
+      versions: (address) => (count(`versions ${address}`), store.versions(address)),
+    };
+    const { app, outdir } = newApp(lib);
+    SchemaCheck.of(app, { schemas });
+    for (const name of ["one", "two", "three"]) escapeHatchStack(lib, app, "aws_elasticache_subnet_group", { name, subnet_ids: ["subnet-1"] }, name);
+    app.synth();
+    expect(readFileSync(path.join(outdir, "stacks", "three", "cdk.tf.json"), "utf8")).toContain("aws_elasticache_subnet_group");
+    expect([...asked.keys()].some((q) => q.startsWith("open registry.terraform.io/hashicorp/aws"))).toBe(true);
+    expect([...asked].filter(([, times]) => times > 1)).toEqual([]);
   });
 
   it("refuses an App that skips validations: it would check nothing", () => {
