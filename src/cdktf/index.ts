@@ -27,7 +27,7 @@ import { rememberedSchemas, type SchemaSource } from "../check/providers.js";
 import { attachSources, displayPath, SourceMap } from "../check/source-map.js";
 import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diagnostic.js";
 import { loadConfigSync, type ResolvedConfig, settingsFromObject, suppress, type Suppression, unusedSuppressions } from "../config/index.js";
-import { parseTerraformVersion, resolveSettings, type Settings } from "../config/settings.js";
+import { resolveSettings, type Settings } from "../config/settings.js";
 import { escapeControl } from "../report/escape.js";
 import { defaultSchemas } from "../schema/store/index.js";
 import { type ConstructLike, isStack, type StackLike } from "./constructs.js";
@@ -98,19 +98,13 @@ export class SchemaCheck {
     const file = options.config === false ? NO_CONFIG : loadConfigSync(options.config !== undefined ? { file: options.config } : {});
     const { providerVersions, strict, suppressions } = options;
     const inCode = settingsFromObject({ providerVersions, strict, suppressions }, "SchemaCheck options");
-    let terraformVersion: string | undefined;
-    try {
-      terraformVersion = options.terraformVersion === undefined ? undefined : parseTerraformVersion(options.terraformVersion);
-    } catch (err) {
-      throw err instanceof RangeError ? new Error(`SchemaCheck options: terraformVersion: ${err.message}`) : err;
-    }
     this.settings = resolveSettings(
       { ...file, suppressions: [...file.suppressions, ...inCode.suppressions] },
       {
         providerVersions: inCode.providerVersions,
         providerVersionsFrom: "SchemaCheck providerVersions",
         strict: inCode.strict,
-        ...(terraformVersion ? { terraform: { version: terraformVersion, source: "SchemaCheck terraformVersion" } } : {}),
+        ...(options.terraformVersion !== undefined ? { terraform: { version: options.terraformVersion, source: "SchemaCheck terraformVersion" } } : {}),
       },
     );
     // Every stack asks the same questions of the store (aws alone has some 200 versions to list and sort).

@@ -26,38 +26,12 @@ export function registerCheckCommand(program: Command, afterCheck?: () => void):
     .option("--strict", "warnings fail too (exit code 1)")
     .option("--no-strict", "warnings do not fail, whatever the configuration says")
     .option("--config <file>", 'settings from FILE instead of ./cdktf-schema-check.json or the "schemaCheck" key of ./cdktf.json')
-    .option(
-      "--terraform-version <version>",
-      "check the terraform block against this Terraform release (default: the terraform on PATH, else the newest supported)",
-      parseTerraformOption,
-    )
+    .option("--terraform-version <version>", "check the terraform block against this Terraform release (default: the terraform on PATH, else the newest supported)")
     .action(async (paths: string[], options: CheckCommandOptions) => {
       const { runCheck } = await import("./run-check.js");
       process.exitCode = await runCheck(paths, options);
       afterCheck?.();
     });
-}
-
-/**
- * What --terraform-version's parser needs (the releases with known schemas): commander runs
- * parsers synchronously, so `prepareCheckOptions` loads it before parsing, when the option is
- * given: it is run-check.js, which a check loads anyway.
- */
-let settings: Pick<typeof import("./run-check.js"), "parseTerraformVersion"> | undefined;
-
-export async function prepareCheckOptions(argv: readonly string[]): Promise<void> {
-  if (argv.some((arg) => arg === "--terraform-version" || arg.startsWith("--terraform-version="))) settings ??= await import("./run-check.js");
-}
-
-/** --terraform-version, held to the same rules as the configuration's terraformVersion. */
-function parseTerraformOption(value: string): string {
-  if (!settings) throw new Error("--terraform-version parsed before prepareCheckOptions loaded its parser");
-  try {
-    return settings.parseTerraformVersion(value);
-  } catch (err) {
-    if (err instanceof RangeError) throw new InvalidArgumentError(err.message);
-    throw err;
-  }
 }
 
 function parseProviderVersion(value: string, previous: Record<string, string>): Record<string, string> {

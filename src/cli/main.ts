@@ -5,7 +5,7 @@
  * the checker nor the schema tools.
  */
 import { Command, CommanderError } from "commander";
-import { prepareCheckOptions, registerCheckCommand } from "./check-command.js";
+import { registerCheckCommand } from "./check-command.js";
 import { registerSchemaCommands } from "./schema-commands.js";
 import { EXIT_USAGE } from "./exit-codes.js";
 import { escapeControl } from "../report/escape.js";
@@ -28,7 +28,6 @@ function buildProgram(hooks: RunHooks = {}): Command {
 
 export async function main(argv: string[], hooks: RunHooks = {}): Promise<number> {
   try {
-    await prepareCheckOptions(argv);
     await buildProgram(hooks).parseAsync(argv, { from: "user" });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {

@@ -8,7 +8,6 @@ import { InputError } from "../check/input-error.js";
 import { applySuppressions, loadConfig } from "../config/index.js";
 import { resolveSettings } from "../config/settings.js";
 
-export { parseTerraformVersion } from "../config/settings.js";
 import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";
@@ -31,7 +30,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
       providerVersions: options.providerVersion,
       providerVersionsFrom: "--provider-version",
       strict: options.strict,
-      ...(options.terraformVersion ? { terraform: { version: options.terraformVersion, source: "--terraform-version" } } : {}),
+      ...(options.terraformVersion !== undefined ? { terraform: { version: options.terraformVersion, source: "--terraform-version" } } : {}),
     });
     strict = settings.strict;
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);

@@ -14,7 +14,7 @@ export interface SettingOverrides {
   providerVersions?: Readonly<Record<string, string>>;
   /** Names where `providerVersions` were given, for messages: `--provider-version`, `SchemaCheck providerVersions`. */
   providerVersionsFrom?: string;
-  /** Already checked with parseTerraformVersion; `source` says where it was given. */
+  /** A release to check against, as given (held to the configuration's rules here); `source` says where it was given. */
   terraform?: TerraformTarget;
   strict?: boolean | undefined;
 }
@@ -32,7 +32,8 @@ export interface Settings {
 }
 
 export function resolveSettings(config: ResolvedConfig, overrides: SettingOverrides = {}): Settings {
-  const configured = config.terraformVersion === undefined ? undefined : { version: configuredVersion(config), source: `terraformVersion in ${config.file}` };
+  const configured = config.terraformVersion === undefined ? undefined : { version: usableRelease(config.terraformVersion, `${config.file}: terraformVersion`), source: `terraformVersion in ${config.file}` };
+  const given = overrides.terraform && { version: usableRelease(overrides.terraform.version, overrides.terraform.source), source: overrides.terraform.source };
   const onPath = terraformOnPathWhenNeeded();
   const providerVersions = { ...config.providerVersions, ...overrides.providerVersions };
   for (const [name, version] of Object.entries(providerVersions)) {
@@ -43,7 +44,7 @@ export function resolveSettings(config: ResolvedConfig, overrides: SettingOverri
     providerVersions,
     strict: overrides.strict ?? config.strict ?? false,
     suppressions: config.suppressions,
-    terraform: () => overrides.terraform ?? configured ?? onPath(),
+    terraform: () => given ?? configured ?? onPath(),
   };
 }
 
@@ -51,7 +52,7 @@ export function resolveSettings(config: ResolvedConfig, overrides: SettingOverri
  * A Terraform release to check against, as given (`1.11.4`, `v1.9`): normalized; throws a
  * RangeError saying why it cannot be used.
  */
-export function parseTerraformVersion(value: string): string {
+function parseTerraformVersion(value: string): string {
   const version = normalizeVersion(value.replace(/^v/, ""));
   const releases = shippedTerraformSchemas().releases();
   if (!version) throw new RangeError(`expected a Terraform version such as 1.11.4, got "${value}"`);
@@ -70,11 +71,12 @@ function usableVersion(version: string, from: string): void {
   }
 }
 
-function configuredVersion(config: ResolvedConfig): string {
+/** A Terraform release to check against, normalized; `from` names where it was given. */
+function usableRelease(value: string, from: string): string {
   try {
-    return parseTerraformVersion(config.terraformVersion!);
+    return parseTerraformVersion(value);
   } catch (err) {
-    if (err instanceof RangeError) throw new InputError(`${config.file}: terraformVersion: ${err.message}`);
+    if (err instanceof RangeError) throw new InputError(`${from}: ${err.message}`);
     throw err;
   }
 }

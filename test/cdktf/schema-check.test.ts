@@ -204,7 +204,7 @@ describe("SchemaCheck and the terraform block", () => {
 
   it("refuses a Terraform version it cannot check against", () => {
     expect(() => SchemaCheck.of(newApp(cdktf).app, { terraformVersion: "1.2.0" })).toThrow(
-      "SchemaCheck options: terraformVersion: Terraform 1.2.0 is older than the oldest release with known backend schemas (1.5.7)",
+      "SchemaCheck terraformVersion: Terraform 1.2.0 is older than the oldest release with known backend schemas (1.5.7)",
     );
   });
 });
