@@ -23,7 +23,7 @@ import { shippedTerraformFunctions, type TerraformFunctions } from "../terraform
 import { bodyExpressions, documentExpressions, type DocumentExpressionSite, type ExpressionSite } from "./expression-sites.js";
 import { type ExpressionCheckContext, type ProviderFunctions, builtinFunctions, checkExpressions } from "./expressions.js";
 import { ModuleDeclarations, type ResourceDeclaration } from "./declarations.js";
-import type { ReferenceScope } from "./references.js";
+import { type ReferenceScope, templateResolutions } from "./references.js";
 import type { InString } from "./json-source.js";
 
 export const TOP_LEVEL_KEYS = [
@@ -211,7 +211,7 @@ class DocumentWalker {
   }
 
   /** Every scope's, shared: the module's declarations and the document's provider schemas are the same for all its blocks. */
-  private readonly resolutions: ReferenceScope["resolutions"] = new Map();
+  private readonly resolutions = templateResolutions();
 
   /** A resource's schema for its references (a scope is made per block: these are made once). */
   private readonly resourceSchema: ReferenceScope["schema"] = (resource) => {

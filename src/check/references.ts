@@ -25,6 +25,7 @@
  * computed index, conversions) and only plan fails, the finding says so.
  */
 import type { Diagnostic } from "../core/diagnostic.js";
+import { Generations } from "../core/generations.js";
 import { clip, didYouMean, suggestNames } from "../core/suggest.js";
 import type { Range, Reference, ReferenceStep, TraversalResult } from "../hcl/index.js";
 import type { CtyType, SchemaBlock } from "../schema/format.js";
@@ -50,7 +51,7 @@ export interface ReferenceScope {
    * Resolutions by template text, shared by every scope of one document (see `resolveTemplate`):
    * not of one module, whose files may each require other provider versions.
    */
-  resolutions: Map<string, TemplateResolution>;
+  resolutions: Generations<string, TemplateResolution>;
 }
 
 /** A finding inside one expression string, at `offset` in its decoded value. */
@@ -89,8 +90,8 @@ const BLOCK_ROOTS = new Set(["count", "each", "self"]);
  * means (no dynamic block's iterator, no meta-argument's role, no `count`, `each` or `self`),
  * the outcome depends on the text, the module's declarations and the document's provider
  * schemas alone: it is worked out once per text in a document and given again (findings
- * reported again, at each site). At most `REMEMBERED` texts are kept: a document of distinct
- * references does not keep them all.
+ * reported again, at each site). Two generations of `REMEMBERED` texts are kept (see
+ * templateResolutions): a document of distinct references does not keep them all.
  */
 export function resolveTemplate(references: readonly Reference[], site: ExpressionSite, scope: ReferenceScope): TemplateResolution {
   if (references.length === 0) return [];
@@ -105,14 +106,16 @@ export function resolveTemplate(references: readonly Reference[], site: Expressi
     const resolved = new Resolver(reference, site, recording, text, (finding) => events.push({ finding })).resolve();
     return { resolved, events };
   });
-  if (reusable) {
-    if (resolutions.size >= REMEMBERED) resolutions.clear();
-    resolutions.set(text, resolution);
-  }
+  if (reusable) resolutions.set(text, resolution);
   return resolution;
 }
 
 const REMEMBERED = 20_000;
+
+/** A document's remembered resolutions (see resolveTemplate). */
+export function templateResolutions(): ReferenceScope["resolutions"] {
+  return new Generations(REMEMBERED);
+}
 
 /** Says again at `site` what resolving a reference reported. */
 export function replay(resolution: ReferenceResolution, site: ExpressionSite, scope: ReferenceScope, report: (finding: ReferenceFinding) => void): void {

@@ -35,6 +35,7 @@
  * - `walk`, `children`: the tree, with the names `for` expressions bind at each node;
  * - `mayBeNull(expr)`: whether the value may be null as far as the syntax shows.
  */
+import { Generations } from "../core/generations.js";
 import type { ParseResult, TraversalResult } from "./parser.js";
 import { parseExpressionText, parseTemplateText, parseTraversalText } from "./parser.js";
 
@@ -47,25 +48,18 @@ export { type FunctionCallSite, type Reference, type ReferenceStep, children, fu
 export { bareReference, isTemplateExpression } from "./interpolation.js";
 
 /**
- * Documents repeat their expressions (`${aws_vpc.main.id}` in every subnet): parse each once. Two
- * generations of at most 20,000 strings each by default (about 1 KB per parse): a string used again
- * moves to the young one, and when that is full, the old one is dropped.
+ * Documents repeat their expressions (`${aws_vpc.main.id}` in every subnet): parse each once,
+ * remembering two generations (core/generations.ts) of at most 20,000 strings each by default
+ * (about 1 KB per parse).
  */
 const GENERATION = 20_000;
 
-/** `parse`, remembered per string in two generations (see above) of `generation` strings; results are shared. */
+/** `parse`, remembered per string in two generations of `generation` strings; results are shared. */
 export function memoize<T>(parse: (text: string) => T, generation = GENERATION): (text: string) => T {
-  let young = new Map<string, T>();
-  let old = new Map<string, T>();
+  const remembered = new Generations<string, T>(generation);
   return (text) => {
-    let result = young.get(text);
-    if (result !== undefined) return result;
-    result = old.get(text) ?? parse(text);
-    if (young.size >= generation) {
-      old = young;
-      young = new Map();
-    }
-    young.set(text, result);
+    let result = remembered.get(text);
+    if (result === undefined) remembered.set(text, (result = parse(text)));
     return result;
   };
 }
