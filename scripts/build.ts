@@ -105,6 +105,8 @@ await build({
   outdir: cliDir,
   format: "cjs",
   define: { CLI_BUNDLE: JSON.stringify(cliBundle) },
+  banner: { js: `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+  plugins: [twinUrls(BUNDLE_URL, cliDir)],
 });
 
 // CommonJS: one bundle with both entry points' exports (so that a class is the same class from

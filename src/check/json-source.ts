@@ -13,7 +13,7 @@
  * double cannot hold in one pass, and places findings in a second pass only when there are
  * some, all of them at once (linear in the file plus the findings).
  */
-import { getHeapStatistics } from "node:v8";
+import { v8 } from "../core/builtins.js";
 import { ExactNumber, isFaithfulDouble } from "../core/exact-number.js";
 import { joinPointer, parsePointer } from "../core/pointer.js";
 import { JsonScanner, JsonSyntaxError, type ScanVisitor } from "./json-scan.js";
@@ -534,7 +534,9 @@ function isLastOccurrence(frame: Frame, member: number, text: string): boolean {
  */
 function checkMemory(file: string, bytes: number, collector: Collector): void {
   const needed = collector.containers * 40 + collector.values * 12 + bytes;
-  const heap = getHeapStatistics();
+  // Far below any heap Node runs with (16 MB): not worth loading node:v8 to ask.
+  if (needed < 16e6) return;
+  const heap = v8().getHeapStatistics();
   const available = heap.heap_size_limit - heap.used_heap_size;
   if (needed > available * 0.8) {
     const mb = (n: number) => `${Math.ceil(n / 1e6)} MB`;
