@@ -47,8 +47,17 @@ function usageReason(message: string): string {
   return escapeControl(message.replace(/^error: /, "").replace(/\n$/, "").replace(/\n(?=\(Did you mean)/, " "));
 }
 
+/**
+ * A reader that stops early (`… | head`) closes the pipe: the rest of the report has nowhere to
+ * go, which is no failure of the check, and not Node's unhandled-error crash.
+ */
+function readerGone(err: NodeJS.ErrnoException): void {
+  if (err.code !== "EPIPE") throw err;
+}
+
 /** The process's run: `main`, and a bug of ours still one line on stderr, never a stack trace, unless asked for. */
 export async function run(argv: string[], hooks: RunHooks = {}): Promise<number> {
+  if (!process.stdout.listeners("error").includes(readerGone)) process.stdout.on("error", readerGone);
   try {
     return await main(argv, hooks);
   } catch (err) {

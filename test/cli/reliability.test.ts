@@ -245,3 +245,11 @@ describe("16. one malformed file among several", () => {
     expect(result.stderr).toBe(`cdktf-schema-check: ${broken}:1:15: malformed JSON: expected a property name in double quotes\n`);
   });
 });
+
+describe("17. a reader that closes the pipe early (`… | head`)", () => {
+  it("ends the output quietly with the check's exit code, not Node's unhandled EPIPE crash", async () => {
+    const file = write("pipe/cdk.tf.json", `{${AWS}, "resource": {"aws_sqs_queue": {"q": {"nam": "q"}}}}`);
+    const result = await spawnCli(["--format", "sarif", file], { cwd: dir, closeStdout: true });
+    expect([result.code, result.stderr]).toEqual([1, ""]);
+  });
+});

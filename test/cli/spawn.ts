@@ -17,6 +17,8 @@ export interface SpawnOptions {
   /** Run as this uid (through `setpriv`, so root can test what an ordinary user meets). */
   uid?: number;
   env?: NodeJS.ProcessEnv;
+  /** Close the reading end of stdout at once, as `… | head` does early. */
+  closeStdout?: boolean;
 }
 
 export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<CliResult> {
@@ -26,6 +28,7 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
   return new Promise((resolve, reject) => {
     // tsx keeps a cache under the temporary directory per user: a dropped user gets its own.
     const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    if (options.closeStdout) child.stdout.destroy();
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += String(chunk)));
