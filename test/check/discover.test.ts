@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDocuments } from "../../src/check/discover.js";
 
 function tree(files: string[]): string {
@@ -83,8 +83,12 @@ describe("symbolic links, followed as Terraform follows them", () => {
 
 // Permissions do not stop root: these cases need an ordinary user (see test/cli/reliability.test.ts for the CLI, which drops to one).
 describe.runIf(process.getuid?.() !== 0)("directories that cannot be read", () => {
-  const root = tree(["ok/cdk.tf.json", "locked/inner/cdk.tf.json"]);
-  chmodSync(join(root, "locked"), 0o000);
+  // Made before the tests, not while collecting them: a skipped suite's afterAll never runs.
+  let root: string;
+  beforeAll(() => {
+    root = tree(["ok/cdk.tf.json", "locked/inner/cdk.tf.json"]);
+    chmodSync(join(root, "locked"), 0o000);
+  });
   afterAll(() => {
     chmodSync(join(root, "locked"), 0o755);
     rmSync(root, { recursive: true, force: true });

@@ -10,7 +10,10 @@ import { Instance } from "@cdktf/provider-aws/lib/instance/index.js";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet/index.js";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
 import type { Diagnostic } from "../../src/core/diagnostic.js";
 import type { ProviderSchema } from "../../src/schema/format.js";
@@ -21,9 +24,13 @@ import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from ".
 const TERRAFORM = { version: "1.11.4", source: "--terraform-version" };
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.rule} ${d.pointer}: ${d.message}`);
 
+// Testing.app() makes a temporary output directory of its own per app, and leaves it behind.
+const outdir = mkdtempSync(join(tmpdir(), "expressions-"));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
 /** A stack as cdktf writes one: references, Fn.* calls, iterators, dynamic blocks, locals and outputs. */
 function synthesize(mistakes: (stack: { instance: Instance; subnets: Subnet }) => void = () => {}): object {
-  const stack = new TerraformStack(Testing.app(), "expressions");
+  const stack = new TerraformStack(Testing.app({ outdir }), "expressions");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   const names = new TerraformVariable(stack, "names", { type: "list(string)" });
   const vpc = new Vpc(stack, "vpc", { cidrBlock: "10.0.0.0/16" });

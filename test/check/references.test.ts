@@ -40,9 +40,13 @@ interface Stack {
   instance: Instance;
 }
 
+// Testing.app() makes a temporary output directory of its own per app, and leaves it behind.
+const outdir = mkdtempSync(join(tmpdir(), "references-app-"));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
 /** A stack as cdktf writes one, with every valid form of reference the rules must accept. */
 function synthesize(mistakes: (stack: Stack) => void = () => {}): object {
-  const stack = new TerraformStack(Testing.app(), "references");
+  const stack = new TerraformStack(Testing.app({ outdir }), "references");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   const west = new AwsProvider(stack, "west", { region: "eu-west-2", alias: "west" });
   const names = new TerraformVariable(stack, "names", { type: "list(string)" });

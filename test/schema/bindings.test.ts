@@ -53,13 +53,21 @@ const STACK = {
 };
 
 describe("the project's own bindings", () => {
-  const projects: string[] = [];
+  /** Directories this suite made: projects and caches. */
+  const made: string[] = [];
   afterEach(() => vi.unstubAllEnvs());
-  afterAll(() => projects.forEach((p) => rmSync(p, { recursive: true, force: true })));
+  afterAll(() => made.forEach((p) => rmSync(p, { recursive: true, force: true })));
+
+  /** A cache directory of its own for one test. */
+  const ownCache = () => {
+    const cache = mkdtempSync(path.join(tmpdir(), "bindings-cache-"));
+    made.push(cache);
+    vi.stubEnv("XDG_CACHE_HOME", cache);
+  };
 
   async function checkProject(layout: (project: string) => void) {
     const project = mkdtempSync(path.join(tmpdir(), "bindings-project-"));
-    projects.push(project);
+    made.push(project);
     layout(project);
     const file = path.join(project, "cdk.tf.json");
     writeFileSync(file, JSON.stringify(STACK, null, 2));
@@ -88,7 +96,7 @@ describe("the project's own bindings", () => {
     ],
   ])("checks against %s, extracted once into the cache", async (_, layout) => {
     // A cache of its own: with the schema cached already, the bindings would not be looked at.
-    vi.stubEnv("XDG_CACHE_HOME", mkdtempSync(path.join(tmpdir(), "bindings-cache-")));
+    ownCache();
     const { project, result } = await checkProject(layout);
     expect(rulesOf(result)).toEqual(["unknown-argument /resource/shop_order/o/quantiti"]);
     const [use] = result.checkedAgainst!.providers;
@@ -104,9 +112,9 @@ describe("the project's own bindings", () => {
   });
 
   it("the same in synth: SchemaCheck.of(app) finds the bindings of the project it runs in", async () => {
-    vi.stubEnv("XDG_CACHE_HOME", mkdtempSync(path.join(tmpdir(), "bindings-cache-")));
+    ownCache();
     const project = mkdtempSync(path.join(tmpdir(), "bindings-app-"));
-    projects.push(project);
+    made.push(project);
     cpSync(shop.packageDir, path.join(project, "node_modules", "@cdktf", "provider-shop"), { recursive: true });
     const app = new cdktf.App({ outdir: path.join(project, "cdktf.out") });
     const stack = new cdktf.TerraformStack(app, "shop");
@@ -140,7 +148,7 @@ describe("the project's own bindings", () => {
     expect(listed.stdout).toMatch(new RegExp(`^registry\\.terraform\\.io/example/shop +1\\.2\\.3 +cache ${cacheDir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
 
     const project = mkdtempSync(path.join(tmpdir(), "bindings-broken-"));
-    projects.push(project);
+    made.push(project);
     const broken = path.join(project, ".venv", "lib", "python3.12", "site-packages", "cdktf_cdktf_provider_shopx", "_jsii");
     mkdirSync(broken, { recursive: true });
     writeFileSync(path.join(broken, "provider-shopx@1.0.0.jsii.tgz"), "truncated");
