@@ -133,6 +133,19 @@ describe("JsonSource: keys given twice", () => {
     ]);
   });
 
+  it("finds them in objects of any size, however a key is written (an escaped twin is the same key)", () => {
+    // Past eight keys they are found through a table of hashes, which grows at 16, 32, 64 keys.
+    const keys = Array.from({ length: 200 }, (_, i) => `"k${i}"`);
+    keys.push('"k3"', '"k\\u0037\\u0030"', '"k150"', '"k3"');
+    const text = `{${keys.map((k, i) => `${k}: ${i}`).join(", ")}}`;
+    const source = JsonSource.parse("big.tf.json", text);
+    const document = source.value() as Record<string, unknown>;
+    expect(Object.keys(document)).toHaveLength(200);
+    const occurrences = source.duplicatesIn(document)!;
+    expect([...occurrences].map(([key, at]) => `${key} ×${at.length}`)).toEqual(["k3 ×3", "k70 ×2", "k150 ×2"]);
+    expect(document.k3).toBe(203);
+  });
+
   it("treats __proto__ as a plain key, as JSON.parse does", () => {
     const source = JsonSource.parse("proto.tf.json", '{"__proto__": {"x": 1}, "__proto__": {"y": 1e400}}');
     const document = source.value() as Record<string, unknown>;
