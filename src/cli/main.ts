@@ -48,16 +48,20 @@ function usageReason(message: string): string {
 }
 
 /**
- * A reader that stops early (`… | head`) closes the pipe: the rest of the report has nowhere to
- * go, which is no failure of the check, and not Node's unhandled-error crash.
+ * The report cannot be written. A reader that stops early (`… | head`) closes the pipe: the rest
+ * has nowhere to go, which is no failure of the check. Anything else (a full disk) leaves the
+ * report incomplete, which must not pass for a finished run: one line and exit code 2, never
+ * Node's unhandled-error stack trace (whose exit code 1 reads as "findings").
  */
-function readerGone(err: NodeJS.ErrnoException): void {
-  if (err.code !== "EPIPE") throw err;
+function outputFailed(err: NodeJS.ErrnoException): void {
+  if (err.code === "EPIPE") return;
+  process.stderr.write(`cdktf-schema-check: cannot write the report: ${escapeControl(err.message)}\n`);
+  process.exit(EXIT_USAGE);
 }
 
 /** The process's run: `main`, and a bug of ours still one line on stderr, never a stack trace, unless asked for. */
 export async function run(argv: string[], hooks: RunHooks = {}): Promise<number> {
-  if (!process.stdout.listeners("error").includes(readerGone)) process.stdout.on("error", readerGone);
+  if (!process.stdout.listeners("error").includes(outputFailed)) process.stdout.on("error", outputFailed);
   try {
     return await main(argv, hooks);
   } catch (err) {

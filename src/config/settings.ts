@@ -33,7 +33,7 @@ export interface Settings {
 
 export function resolveSettings(config: ResolvedConfig, overrides: SettingOverrides = {}): Settings {
   const configured = config.terraformVersion === undefined ? undefined : { version: usableRelease(config.terraformVersion, `${config.file}: terraformVersion`), source: `terraformVersion in ${config.file}` };
-  const given = overrides.terraform && { version: usableRelease(overrides.terraform.version, overrides.terraform.source), source: overrides.terraform.source };
+  const asked = overrides.terraform && { version: usableRelease(overrides.terraform.version, overrides.terraform.source), source: overrides.terraform.source };
   const onPath = terraformOnPathWhenNeeded();
   const providerVersions = { ...config.providerVersions, ...overrides.providerVersions };
   for (const [name, version] of Object.entries(providerVersions)) {
@@ -44,22 +44,8 @@ export function resolveSettings(config: ResolvedConfig, overrides: SettingOverri
     providerVersions,
     strict: overrides.strict ?? config.strict ?? false,
     suppressions: config.suppressions,
-    terraform: () => given ?? configured ?? onPath(),
+    terraform: () => asked ?? configured ?? onPath(),
   };
-}
-
-/**
- * A Terraform release to check against, as given (`1.11.4`, `v1.9`): normalized; throws a
- * RangeError saying why it cannot be used.
- */
-function parseTerraformVersion(value: string): string {
-  const version = normalizeVersion(value.replace(/^v/, ""));
-  const releases = shippedTerraformSchemas().releases();
-  if (!version) throw new RangeError(`expected a Terraform version such as 1.11.4, got "${value}"`);
-  if (compareVersions(version, releases[0]!) < 0) {
-    throw new RangeError(`Terraform ${version} is older than the oldest release with known backend schemas (${releases[0]})`);
-  }
-  return version;
 }
 
 /** A provider version (or constraint) to check against must at least be one. */
@@ -71,12 +57,13 @@ function usableVersion(version: string, from: string): void {
   }
 }
 
-/** A Terraform release to check against, normalized; `from` names where it was given. */
+/** A Terraform release to check against, as given (`1.11.4`, `v1.9`), normalized; `from` names where it was given. */
 function usableRelease(value: string, from: string): string {
-  try {
-    return parseTerraformVersion(value);
-  } catch (err) {
-    if (err instanceof RangeError) throw new InputError(`${from}: ${err.message}`);
-    throw err;
+  const version = normalizeVersion(value.replace(/^v/, ""));
+  const releases = shippedTerraformSchemas().releases();
+  if (!version) throw new InputError(`${from}: expected a Terraform version such as 1.11.4, got "${value}"`);
+  if (compareVersions(version, releases[0]!) < 0) {
+    throw new InputError(`${from}: Terraform ${version} is older than the oldest release with known backend schemas (${releases[0]})`);
   }
+  return version;
 }

@@ -155,9 +155,12 @@ describe("--terraform-version", () => {
     expect((await run("--terraform-version", "1.11.4", backend)).code).toBe(0);
   });
 
-  it("exits 2 for versions it has no schemas for", async () => {
-    const result = await run("--terraform-version", "1.2.0", backend);
-    expect(result.code).toBe(2);
-    expect(result.stdout + result.stderr).toContain("Terraform 1.2.0 is older than the oldest release with known backend schemas (1.5.7)");
+  it("exits 2 for versions it has no schemas for, or none at all, naming the flag", async () => {
+    expect(await run("--terraform-version", "1.2.0", backend)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "cdktf-schema-check: --terraform-version: Terraform 1.2.0 is older than the oldest release with known backend schemas (1.5.7)\n",
+    });
+    expect((await run("--terraform-version", "latest", backend)).stderr).toBe('cdktf-schema-check: --terraform-version: expected a Terraform version such as 1.11.4, got "latest"\n');
   });
 });

@@ -3,7 +3,7 @@
  * the checker, slows it to a crawl, or turns a failure into a pass; what it cannot use is named,
  * and everything else is still checked.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -251,5 +251,13 @@ describe("17. a reader that closes the pipe early (`… | head`)", () => {
     const file = write("pipe/cdk.tf.json", `{${AWS}, "resource": {"aws_sqs_queue": {"q": {"nam": "q"}}}}`);
     const result = await spawnCli(["--format", "sarif", file], { cwd: dir, closeStdout: true });
     expect([result.code, result.stderr]).toEqual([1, ""]);
+  });
+});
+
+describe.runIf(existsSync("/dev/full"))("18. a report that cannot be written (a full disk)", () => {
+  it("is one line and exit code 2, not a stack trace whose exit code 1 would read as findings", async () => {
+    const file = write("full/cdk.tf.json", `{${AWS}, "resource": {"aws_sqs_queue": {"q": {"name": "q"}}}}`);
+    const result = await spawnCli([file], { cwd: dir, stdoutTo: "/dev/full" });
+    expect([result.code, result.stderr]).toEqual([2, "cdktf-schema-check: cannot write the report: ENOSPC: no space left on device, write\n"]);
   });
 });

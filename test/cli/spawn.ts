@@ -3,6 +3,7 @@
  * permissions (tests run as root in CI containers, and root reads everything), a small heap.
  */
 import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CliResult } from "./run.js";
@@ -19,6 +20,8 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   /** Close the reading end of stdout at once, as `… | head` does early. */
   closeStdout?: boolean;
+  /** Write stdout to this file instead of a pipe (e.g. /dev/full, a full disk). */
+  stdoutTo?: string;
 }
 
 export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<CliResult> {
@@ -27,13 +30,15 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
     options.uid === undefined ? command : ["setpriv", `--reuid=${options.uid}`, `--regid=${options.uid}`, "--clear-groups", ...command];
   return new Promise((resolve, reject) => {
     // tsx keeps a cache under the temporary directory per user: a dropped user gets its own.
-    const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
-    if (options.closeStdout) child.stdout.destroy();
-    let stdout = "";
+    const stdout = options.stdoutTo === undefined ? "pipe" : openSync(options.stdoutTo, "w");
+    const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", stdout, "pipe"] });
+    if (typeof stdout === "number") closeSync(stdout);
+    if (options.closeStdout) child.stdout?.destroy();
+    let output = "";
     let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += String(chunk)));
-    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    child.stdout?.on("data", (chunk) => (output += String(chunk)));
+    child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
     child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout: output, stderr }));
   });
 }
