@@ -300,9 +300,10 @@ class DocumentWalker {
   };
 
   private expressionContext(where: { address?: string; constructPath?: string }, references: ExpressionCheckContext["references"]): ExpressionCheckContext {
-    // Listed, not spread: spreading copies through the runtime, a measurable cost at one context per resource.
+    // Listed, not spread: spreading copies through the runtime, a measurable cost at one context
+    // per resource. `satisfies` keeps the list whole when the context gains a field.
     const tools = this.expressionTools;
-    return {
+    const context = {
       file: this.options.file,
       address: where.address,
       constructPath: where.constructPath,
@@ -311,7 +312,8 @@ class DocumentWalker {
       functions: tools.functions,
       terraform: tools.terraform,
       providerFunctions: tools.providerFunctions,
-    };
+    } satisfies Record<keyof ExpressionCheckContext, unknown>;
+    return context;
   }
 
   private providerFunctions(localName: string): ProviderFunctions {

@@ -534,7 +534,7 @@ function isLastOccurrence(frame: Frame, member: number, text: string): boolean {
  */
 function checkMemory(file: string, bytes: number, collector: Collector): void {
   const needed = collector.containers * 40 + collector.values * 12 + bytes;
-  // Far below any heap Node runs with (16 MB): not worth loading node:v8 to ask.
+  // Under 16 MB, far below what any heap Node runs with has free: not worth loading node:v8 to ask.
   if (needed < 16e6) return;
   const heap = v8().getHeapStatistics();
   const available = heap.heap_size_limit - heap.used_heap_size;

@@ -7,7 +7,6 @@ import { type CheckResult, checkFiles } from "../check/files.js";
 import { InputError } from "../check/input-error.js";
 import { applySuppressions, loadConfig } from "../config/index.js";
 import { resolveSettings } from "../config/settings.js";
-
 import { formatGithub } from "../report/github.js";
 import { formatJson } from "../report/json.js";
 import { formatPretty } from "../report/pretty.js";

@@ -113,14 +113,13 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
       payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
       return;
     }
-    const input = body;
-    const plan = planFor(input);
+    const plan = planFor(body);
     for (const name of plan.members) {
-      const value = input[name];
+      const value = body[name];
       // As an object schema runs its properties': the issues below the member's name.
       if (value !== undefined) forward(payload, memberSchema(name), value, [name]);
     }
-    refine(input, plan, payload);
+    refine(body, plan, payload);
   });
   // Bodies of one type mostly set the same keys (one construct made them all): what follows from
   // the keys alone is worked out once for a run of bodies with the same keys.

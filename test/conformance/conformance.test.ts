@@ -5,10 +5,9 @@
  * it these tests are skipped, loudly.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { providersSchemaDocumentSchema } from "../../src/schema/format.js";
 import { DEMO_ADDRESS, demoProviderSchema } from "../fixtures/demo-provider.js";
 import { KNOWN_DISAGREEMENTS } from "./known-disagreements.js";
@@ -18,6 +17,7 @@ import { AWS_ADDRESS, AWS_VERSION, awsSchemaFor, realDocuments } from "./real-co
 import { casesFromDir, runConformance } from "./run.js";
 import { demoTerraformEnv } from "./terraform-env.js";
 import { terraformForTests } from "../terraform-on-path.js";
+import { suiteDir } from "../suite-dir.js";
 
 const terraform = terraformForTests("test/conformance: the conformance tests");
 
@@ -33,12 +33,11 @@ function withoutDefaults(value: unknown): unknown {
 }
 
 describe.skipIf(!terraform)("Terraform against the schema-serving provider", () => {
-  const dir = mkdtempSync(join(tmpdir(), "conformance-test-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = suiteDir("conformance-test-");
 
   it("`terraform providers schema -json` returns exactly the schema served", () => {
-    const env = demoTerraformEnv(dir);
-    const root = join(dir, "schema-root");
+    const env = demoTerraformEnv(dir());
+    const root = join(dir(), "schema-root");
     mkdirSync(root);
     writeFileSync(join(root, "main.tf.json"), JSON.stringify({ terraform: { required_providers: { demo: { source: "hashicorp/demo" } } } }));
     const output = execFileSync("terraform", ["providers", "schema", "-json"], { cwd: root, env: env.env, encoding: "utf8" });
@@ -54,7 +53,7 @@ describe.skipIf(!terraform)("Terraform against the schema-serving provider", () 
   }, 120_000);
 
   it("`--cases` judges root modules whatever blocks they have: a cdktf stack, and a module split over files", async () => {
-    const cases = join(dir, "root-modules");
+    const cases = join(dir(), "root-modules");
     const write = (path: string, document: object) => {
       mkdirSync(join(cases, path, ".."), { recursive: true });
       writeFileSync(join(cases, path), JSON.stringify(document, null, 2));

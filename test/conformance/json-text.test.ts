@@ -5,16 +5,14 @@
  * the schema-serving provider and by the checker, and they must agree. Needs `terraform` on
  * PATH; skipped, loudly, without it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
 import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
 import { compare } from "./compare.js";
 import { demoTerraformEnv } from "./terraform-env.js";
 import { terraformValidate } from "./terraform-validate.js";
 import { terraformForTests } from "../terraform-on-path.js";
+import { suiteDir } from "../suite-dir.js";
 
 const terraform = terraformForTests("test/conformance/json-text: Terraform's verdicts on JSON text");
 
@@ -53,11 +51,10 @@ const CASES: [name: string, text: string][] = [
 ];
 
 describe.skipIf(!terraform)("Terraform and the checker on JSON only text can hold", () => {
-  const dir = mkdtempSync(join(tmpdir(), "json-text-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = suiteDir("json-text-");
 
   it("agree on every case", async () => {
-    const env = demoTerraformEnv(dir);
+    const env = demoTerraformEnv(dir());
     const cases = CASES.map(([label, text], i) => ({ name: `c${i}`, label, text }));
     const verdicts = await terraformValidate(env, cases);
     const schemas = memorySchemas(demoSnapshot("0.0.0"));

@@ -32,16 +32,17 @@
  * Skipped, loudly, without terraform on PATH. BACKEND_ORACLE_CONCURRENCY sets the parallelism.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
 import { parsePointer } from "../../src/core/pointer.js";
 import type { CtyType, SchemaAttribute, SchemaBlock } from "../../src/schema/format.js";
 import { shippedTerraformSchemas } from "../../src/terraform/backends.js";
 import { memorySchemas } from "../fixtures/demo-provider.js";
 import { terraformForTests } from "../terraform-on-path.js";
+import { suiteDir } from "../suite-dir.js";
 
 const terraform = terraformForTests("test/terraform/backend-oracle.test.ts: the backend oracle tests");
 
@@ -283,8 +284,7 @@ async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R
 }
 
 describe.skipIf(!terraform)(`backend configurations: the checker agrees with terraform init (${terraform?.version ?? "absent"})`, () => {
-  const scratch = mkdtempSync(path.join(tmpdir(), "backend-oracle-"));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = suiteDir("backend-oracle-");
 
   it("on every argument of every backend and the cloud block, nested ones included", async () => {
     const started = performance.now();
@@ -296,7 +296,7 @@ describe.skipIf(!terraform)(`backend configurations: the checker agrees with ter
 
     const concurrency = Number(process.env.BACKEND_ORACLE_CONCURRENCY ?? Math.max(2, availableParallelism()));
     const results = await pool(all, concurrency, async (c) => {
-      const dir = mkdtempSync(path.join(scratch, "case-"));
+      const dir = mkdtempSync(path.join(scratch(), "case-"));
       const text = JSON.stringify(documentOf(c), null, 2);
       writeFileSync(path.join(dir, "main.tf.json"), text);
       const run = await terraformInit(dir, SECONDS);

@@ -3,23 +3,22 @@
  * whose JSON default has the row's value, and `terraform console` says what Terraform makes of it.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COLLECTION_CONVERSIONS, PRIMITIVE_CONVERSIONS } from "./conversion-table.js";
 import { terraformForTests } from "../terraform-on-path.js";
+import { suiteDir } from "../suite-dir.js";
 
 const version = terraformForTests("test/validators/terraform-console: the conversion table's check against Terraform")?.version;
 
 describe.skipIf(!version)(`the conversion table agrees with terraform console (Terraform ${version})`, () => {
-  const dir = mkdtempSync(join(tmpdir(), "tf-console-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = suiteDir("tf-console-");
 
   function ask(type: string, value: unknown): { value: unknown } | { error: string } {
-    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ variable: { v: { type, default: value } } }));
+    writeFileSync(join(dir(), "main.tf.json"), JSON.stringify({ variable: { v: { type, default: value } } }));
     const run = spawnSync("terraform", ["console", "-no-color"], {
-      cwd: dir,
+      cwd: dir(),
       input: "jsonencode(var.v)\n",
       encoding: "utf8",
       env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
