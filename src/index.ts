@@ -1,13 +1,14 @@
 /**
  * The programmatic API: check synthesized Terraform JSON against provider schemas.
  *
- *   const { diagnostics, summary } = await checkFiles(["cdktf.out"], { schemas });
+ *   const { diagnostics, summary } = await checkFiles(["cdktf.out"], { schemas: defaultSchemas() });
  *   const { diagnostics } = checkDocument(text, { file: "cdk.tf.json", schemas });
  */
 export { checkFiles, summarize, type CheckOptions, type CheckResult, type CheckSummary } from "./check/files.js";
 export { checkDocument, TOP_LEVEL_KEYS, type DocumentCheckOptions, type DocumentCheckResult } from "./check/document.js";
 export { checkBlock, type BlockCheckContext } from "./check/block.js";
 export type { SchemaSource } from "./check/providers.js";
+export { defaultSchemas } from "./schema/store/index.js";
 export type { Diagnostic, Severity } from "./core/diagnostic.js";
 export { RULES, type RuleId } from "./core/rules.js";
 export { InputError } from "./check/input-error.js";

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const scratch = mkdtempSync(path.join(tmpdir(), "post-hook-"));
-const env = { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` };
+// The checker's code cache (src/cli/code-cache.ts) goes to the scratch directory, not the user's $TMPDIR.
+const env = { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", NODE_COMPILE_CACHE: path.join(scratch, "code-cache"), PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH}` };
 
 beforeAll(() => {
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
