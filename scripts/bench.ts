@@ -19,6 +19,7 @@
  *   npm run bench [-- --runs N] [--against DIR] [--no-build] [--big-files [--quick]] [--hcl2json] [--extract] [--help]
  *
  *   --runs N        paired rounds per row (default 7)
+ *   --no-build      measure dist/ as it is (default: `npm run build` first)
  *   --against DIR   also measure another build (a checkout with `npm ci && npm run build` done,
  *                   e.g. of main before a change) in the same rounds, and show the speed-up
  *   --big-files     reading generated 1/14/120/200 MB stacks (--quick: 1 and 14 MB)

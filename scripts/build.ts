@@ -18,8 +18,9 @@
  * small chunks, each a file to load.
  *
  * A module's `import.meta.url` (which finds the shipped schemas, backends.json, functions.json,
- * package.json and the extractor's child) becomes the URL its tsc twin has in dist/, computed
- * from the URL of the bundle it is in, so relative paths reach the same files. Every output of a
+ * package.json and the extractor's child, and anchors core/builtins.ts's require) becomes the
+ * URL its tsc twin has in dist/, computed from the URL of the bundle it is in, so relative paths
+ * reach the same files. Every output of a
  * format sits in one directory, so one relative path works from each of its chunks.
  * No source maps: the package does not ship the TypeScript sources they would point at.
  *
@@ -82,6 +83,8 @@ if (required.length > 0) throw new Error(`the import entry points' bundles must 
 // needs is still initialised only when it runs (esbuild keeps `import()` lazy); its name carries
 // a hash of its content, which keys the cache.
 const BUNDLE_URL = "__cdktfSchemaCheckBundleUrl";
+/** What a CommonJS bundle knows of its own URL, for the twin URLs (an ES module has `import.meta.url`). */
+const BUNDLE_URL_BANNER = `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;`;
 const cliDir = path.join(out, "bundle", "cli");
 const cli = await build({
   ...common,
@@ -91,7 +94,7 @@ const cli = await build({
   outdir: cliDir,
   format: "cjs",
   metafile: true,
-  banner: { js: `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+  banner: { js: BUNDLE_URL_BANNER },
   plugins: [twinUrls(BUNDLE_URL, cliDir)],
 });
 const [cliOutput, cliMeta] = Object.entries(cli.metafile.outputs)[0]!;
@@ -105,7 +108,7 @@ await build({
   outdir: cliDir,
   format: "cjs",
   define: { CLI_BUNDLE: JSON.stringify(cliBundle) },
-  banner: { js: `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+  banner: { js: BUNDLE_URL_BANNER },
   plugins: [twinUrls(BUNDLE_URL, cliDir)],
 });
 
@@ -116,7 +119,7 @@ await build({
   stdin: { contents: 'export * as main from "./src/index.ts";\nexport * as cdktf from "./src/cdktf/index.ts";\n', resolveDir: root, sourcefile: "cjs-bundle.ts", loader: "ts" },
   outfile: path.join(cjs, "bundle.js"),
   format: "cjs",
-  banner: { js: `const ${BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+  banner: { js: BUNDLE_URL_BANNER },
   plugins: [twinUrls(BUNDLE_URL, cjs)],
 });
 const view = (part: string, bundle: string) =>

@@ -13,7 +13,7 @@
  * double cannot hold in one pass, and places findings in a second pass only when there are
  * some, all of them at once (linear in the file plus the findings).
  */
-import { v8 } from "../core/builtins.js";
+import { nodeV8 } from "../core/builtins.js";
 import { ExactNumber, isFaithfulDouble } from "../core/exact-number.js";
 import { joinPointer, parsePointer } from "../core/pointer.js";
 import { JsonScanner, JsonSyntaxError, type ScanVisitor } from "./json-scan.js";
@@ -536,7 +536,7 @@ function checkMemory(file: string, bytes: number, collector: Collector): void {
   const needed = collector.containers * 40 + collector.values * 12 + bytes;
   // Under 16 MB, far below what any heap Node runs with has free: not worth loading node:v8 to ask.
   if (needed < 16e6) return;
-  const heap = v8().getHeapStatistics();
+  const heap = nodeV8().getHeapStatistics();
   const available = heap.heap_size_limit - heap.used_heap_size;
   if (needed > available * 0.8) {
     const mb = (n: number) => `${Math.ceil(n / 1e6)} MB`;

@@ -12,7 +12,7 @@
  * content, so a cdk.tf.json synthesized again without `SchemaCheck` is never matched with an
  * old map.
  */
-import { crypto } from "../core/builtins.js";
+import { nodeCrypto } from "../core/builtins.js";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, SourceLocation } from "../core/diagnostic.js";
@@ -150,7 +150,7 @@ export function displayPath(file: string, cwd = process.cwd()): string {
 
 /** A digest of a document's content, independent of formatting and key order (cdktf sorts keys as it writes). */
 export function documentDigest(document: unknown): string {
-  return crypto().createHash("sha256").update(canonicalJson(document)).digest("hex");
+  return nodeCrypto().createHash("sha256").update(canonicalJson(document)).digest("hex");
 }
 
 function canonicalJson(value: unknown): string {

@@ -11,7 +11,7 @@
  * a new one. `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` says where it goes,
  * as for Node's own cache. On Windows, whose file modes do not say who may write, it stays off.
  */
-import { crypto } from "../core/builtins.js";
+import { nodeCrypto } from "../core/builtins.js";
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
@@ -49,7 +49,7 @@ export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env): string
  */
 export function cacheFileName(file: string): string {
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
-  const flagsKey = flags === "" ? "" : `-${crypto().createHash("sha256").update(flags).digest("hex").slice(0, 12)}`;
+  const flagsKey = flags === "" ? "" : `-${nodeCrypto().createHash("sha256").update(flags).digest("hex").slice(0, 12)}`;
   return `${path.basename(file)}-${process.version}-${process.arch}${flagsKey}.cache`;
 }
 

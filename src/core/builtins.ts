@@ -8,5 +8,5 @@ import { createRequire } from "node:module";
 
 const load = createRequire(import.meta.url);
 
-export const crypto = (): typeof import("node:crypto") => load("node:crypto");
-export const v8 = (): typeof import("node:v8") => load("node:v8");
+export const nodeCrypto = (): typeof import("node:crypto") => load("node:crypto");
+export const nodeV8 = (): typeof import("node:v8") => load("node:v8");

@@ -7,7 +7,7 @@
  * location; otherwise the place in the file itself. Files are relative to the working directory,
  * under `%SRCROOT%`; the Terraform address and the cdktf construct path are logical locations.
  */
-import { crypto } from "../core/builtins.js";
+import { nodeCrypto } from "../core/builtins.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,7 +93,7 @@ function toResult(d: Diagnostic, ruleIndex: number, base: ReportBase) {
       : {}),
     // Stable across edits that move lines: the same finding at the same place is the same alert.
     partialFingerprints: {
-      "cdktfSchemaCheck/v1": crypto().createHash("sha256").update([d.rule, artifactLocation.uri, d.pointer, d.message].join("\0")).digest("hex"),
+      "cdktfSchemaCheck/v1": nodeCrypto().createHash("sha256").update([d.rule, artifactLocation.uri, d.pointer, d.message].join("\0")).digest("hex"),
     },
     properties: {
       pointer: d.pointer,

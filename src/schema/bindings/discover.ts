@@ -13,7 +13,7 @@
  * tarball's manifest when the path does not say).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { crypto } from "../../core/builtins.js";
+import { nodeCrypto } from "../../core/builtins.js";
 import path from "node:path";
 
 export interface ProjectBinding {
@@ -114,7 +114,7 @@ export function cacheKey(binding: ProjectBinding): string {
   if (binding.kind === "package" && binding.origin) return safe(binding.origin);
   const file = binding.kind === "typescript" ? path.join(binding.location, "provider", "index.ts") : binding.location;
   const info = statSync(file);
-  const stamp = crypto().createHash("sha256").update(`${binding.location}\0${info.size}\0${info.mtimeMs}`).digest("hex").slice(0, 12);
+  const stamp = nodeCrypto().createHash("sha256").update(`${binding.location}\0${info.size}\0${info.mtimeMs}`).digest("hex").slice(0, 12);
   const name = binding.origin ?? (binding.address && binding.version ? `${binding.address.split("/").pop()}@${binding.version}` : path.basename(binding.location));
   return `${safe(name)}-${stamp}`;
 }
