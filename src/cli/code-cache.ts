@@ -5,16 +5,15 @@
  *
  * The cache is V8's code cache of the whole script, taken after a check has run, so it holds the
  * functions the check compiled, not only the top level. One file per bundle (its name carries a
- * hash of its content), Node release and architecture, in a directory only this user can write:
- * a code cache is code this process runs. V8 rejects a cache made by another V8 or flags; a
- * rejected, missing or unreadable cache only means compiling as usual, and the next check writes
- * a new one. `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` says where it goes,
- * as for Node's own cache. On Windows, whose file modes do not say who may write, it stays off.
+ * hash of its content), Node release and architecture, in this user's private cache directory
+ * (core/private-cache.ts: `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` moves
+ * it). V8 rejects a cache made by another V8 or flags; a rejected, missing or unreadable cache
+ * only means compiling as usual, and the next check writes a new one.
  */
 import { nodeCrypto } from "../core/builtins.js";
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { writeCacheFile } from "../core/private-cache.js";
+import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
 
@@ -24,22 +23,6 @@ export interface LoadedBundle<Exports> {
   cache: "none" | "used" | "rejected";
   /** Writes V8's code cache of the bundle, as compiled so far, unless one was used or caching is off. */
   saveCache(): void;
-}
-
-/** The directory of this user's code caches, or undefined when caching is off or the directory is not safely ours. */
-export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  // Windows file modes do not say who may write (Node 22's own cache still works there).
-  if (env.NODE_DISABLE_COMPILE_CACHE || process.platform === "win32") return undefined;
-  const uid = process.getuid!();
-  const dir = path.join(env.NODE_COMPILE_CACHE || os.tmpdir(), `cdktf-schema-check-${uid}`);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Not followed if a link: another user's directory, or one others may write to, could hand us their code.
-    const stat = lstatSync(dir);
-    return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -74,16 +57,7 @@ export function loadBundle<Exports>(file: string, cacheDir: string | undefined):
     exports: module.exports,
     cache,
     saveCache() {
-      if (!cacheFile || cache === "used") return;
-      // Written aside and renamed, so a run started meanwhile reads a whole cache or none.
-      const aside = `${cacheFile}.${process.pid}`;
-      try {
-        writeFileSync(aside, script.createCachedData(), { mode: 0o600 });
-        renameSync(aside, cacheFile);
-      } catch {
-        // A cache is an optimisation: a read-only or full disk only costs the next run its compile.
-        rmSync(aside, { force: true });
-      }
+      if (cacheFile && cache !== "used") writeCacheFile(cacheFile, script.createCachedData());
     },
   };
 }

@@ -8,7 +8,8 @@
  */
 import module from "node:module";
 import path from "node:path";
-import { codeCacheDirectory, loadBundle } from "./code-cache.js";
+import { privateCacheDirectory } from "../core/private-cache.js";
+import { loadBundle } from "./code-cache.js";
 import type { run } from "./main.js";
 
 declare const CLI_BUNDLE: string;
@@ -21,6 +22,6 @@ export async function launch(argv: string[]): Promise<number> {
     const cli = require(file) as { run: typeof run };
     return cli.run(argv);
   }
-  const cli = loadBundle<{ run: typeof run }>(file, codeCacheDirectory());
+  const cli = loadBundle<{ run: typeof run }>(file, privateCacheDirectory());
   return cli.exports.run(argv, { afterCheck: cli.saveCache });
 }

@@ -13,7 +13,8 @@ import { formatPretty } from "../report/pretty.js";
 import { formatSarif } from "../report/sarif.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { SchemaFileError } from "../schema/read.js";
-import { defaultSchemas } from "../schema/store/index.js";
+import { defaultSchemas, shippedSchemas } from "../schema/store/index.js";
+import { privateCacheDirectory } from "../core/private-cache.js";
 import { escapeControl } from "../report/escape.js";
 import type { CheckCommandOptions } from "./check-command.js";
 
@@ -33,6 +34,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
     });
     strict = settings.strict;
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
+    // The shipped schemas' bodies decoded by earlier runs are taken from the private cache; this run's are kept there.
+    const cacheDir = privateCacheDirectory();
+    if (cacheDir) shippedSchemas().rememberDecoded(cacheDir);
     // The Terraform release is asked for only if a document needs it (a backend, cloud or required_version).
     const checked = await checkFiles(checkPaths, { schemas: defaultSchemas(), providerVersions: settings.providerVersions, terraform: settings.terraform });
     result = applySuppressions(checked, settings.suppressions);
@@ -48,6 +52,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
   const unusable = result.unusable ?? [];
   if (unusable.length === 0 || result.summary.files > 0) process.stdout.write(format(result, options.format, color));
   for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${escapeControl(problem)}\n`);
+  // After the report: the next run's time, not this one's.
+  shippedSchemas().saveDecoded();
   if (unusable.length > 0) return EXIT_USAGE;
   const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -2,8 +2,12 @@
  * The CLI contract: `cdktf-schema-check [paths…]`, its options, its output and its exit codes
  * (0 nothing failing, 1 findings that fail, 2 unusable input or usage, with a one-line reason).
  */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "./run.js";
+import { spawnCli } from "./spawn.js";
 
 const run = (...args: string[]) => runCli(args);
 
@@ -162,5 +166,32 @@ describe("--terraform-version", () => {
       stderr: "cdktf-schema-check: --terraform-version: Terraform 1.2.0 is older than the oldest release with known backend schemas (1.5.7)\n",
     });
     expect((await run("--terraform-version", "latest", backend)).stderr).toBe('cdktf-schema-check: --terraform-version: expected a Terraform version such as 1.11.4, got "latest"\n');
+  });
+});
+
+describe("the schemas a run decoded, kept for the next (in the private cache, beside the code cache)", () => {
+  const seeds = "test/fixtures/seeds/cdktf";
+  const cacheOf = (dir: string) => readdirSync(path.join(dir, `cdktf-schema-check-${process.getuid!()}`)).filter((f) => f.startsWith("decoded-"));
+
+  it("are written by the first run and give the next the same report", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "decoded-"));
+    try {
+      const first = await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } });
+      expect(cacheOf(dir)).toEqual([expect.stringMatching(/^decoded-1-registry\.terraform\.io_hashicorp_aws-[\d-]+\.json$/)]);
+      expect(await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } })).toEqual(first);
+      expect(first.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("are not kept with NODE_DISABLE_COMPILE_CACHE", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "decoded-"));
+    try {
+      await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: "1" } });
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

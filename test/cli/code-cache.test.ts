@@ -7,7 +7,8 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheFileName, codeCacheDirectory, loadBundle } from "../../src/cli/code-cache.js";
+import { cacheFileName, loadBundle } from "../../src/cli/code-cache.js";
+import { privateCacheDirectory } from "../../src/core/private-cache.js";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "code-cache-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -79,22 +80,22 @@ describe("loadBundle", () => {
   });
 });
 
-describe("codeCacheDirectory", () => {
+describe("privateCacheDirectory", () => {
   it("is this user's directory under NODE_COMPILE_CACHE, made private", () => {
-    const dir = codeCacheDirectory({ NODE_COMPILE_CACHE: path.join(scratch, "node-cache") });
+    const dir = privateCacheDirectory({ NODE_COMPILE_CACHE: path.join(scratch, "node-cache") });
     expect(dir).toBe(path.join(scratch, "node-cache", `cdktf-schema-check-${process.getuid!()}`));
     expect(statSync(dir!).mode & 0o777).toBe(0o700);
   });
 
   it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
-    expect(codeCacheDirectory({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: path.join(scratch, "off") })).toBeUndefined();
+    expect(privateCacheDirectory({ NODE_DISABLE_COMPILE_CACHE: "1", NODE_COMPILE_CACHE: path.join(scratch, "off") })).toBeUndefined();
   });
 
   it.runIf(process.getuid?.() === 0)("is off when another user owns the directory (needs root to give it away)", () => {
     const base = path.join(scratch, "theirs");
-    const dir = codeCacheDirectory({ NODE_COMPILE_CACHE: base })!;
+    const dir = privateCacheDirectory({ NODE_COMPILE_CACHE: base })!;
     chownSync(dir, 65534, 65534);
-    expect(codeCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+    expect(privateCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
   });
 
   it("is off when the directory is a link, even to a directory of this user's (it is not followed)", () => {
@@ -103,13 +104,13 @@ describe("codeCacheDirectory", () => {
     mkdirSync(base);
     mkdirSync(target, { mode: 0o700 });
     symlinkSync(target, path.join(base, `cdktf-schema-check-${process.getuid!()}`));
-    expect(codeCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+    expect(privateCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
   });
 
   it("is off when others may write to the directory (they could plant code)", () => {
     const base = path.join(scratch, "shared");
-    const dir = codeCacheDirectory({ NODE_COMPILE_CACHE: base })!;
+    const dir = privateCacheDirectory({ NODE_COMPILE_CACHE: base })!;
     chmodSync(dir, 0o777);
-    expect(codeCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
+    expect(privateCacheDirectory({ NODE_COMPILE_CACHE: base })).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync } from "node:zlib";
@@ -76,6 +76,48 @@ describe("a provider history", () => {
     snapshot.resource("demo_thing_b");
     snapshot.resource("demo_thing_b");
     expect(snapshot.decodedEntries).toBe(1);
+  });
+
+  describe("bodies remembered between runs (what the command line does)", () => {
+    const cache = () => path.join(dir, "cache");
+    /** One run: a fresh store remembering in the cache, asking for `types` of 1.2.0; what it decoded itself. */
+    const run = (types: string[]) => {
+      mkdirSync(cache(), { recursive: true });
+      const store = new SchemaStore(dir);
+      store.rememberDecoded(cache());
+      const snapshot = store.open("example/demo", "1.2.0");
+      const bodies = types.map((type) => snapshot.resource(type));
+      store.saveDecoded();
+      return { decoded: snapshot.decodedEntries, bodies };
+    };
+
+    it("are decoded by the first run only, and are the same bodies for the next", () => {
+      const first = run(["demo_thing_a", "demo_thing_b"]);
+      expect(first.decoded).toBe(2);
+      // The next run takes them from the cache: it does not read the pack at all (here, made
+      // unreadable in place, its size and time kept, so that the cache still names it).
+      const pack = path.join(historyDir(dir, "example/demo"), "bodies.pack");
+      const { atimeMs, mtimeMs, size } = statSync(pack);
+      writeFileSync(pack, Buffer.alloc(size, 0x41));
+      utimesSync(pack, atimeMs / 1000, mtimeMs / 1000);
+      const again = run(["demo_thing_a", "demo_thing_b"]);
+      expect(again).toEqual({ decoded: 0, bodies: first.bodies });
+      expect(again.bodies[0]?.block.attributes?.size).toEqual({ type: "number", optional: true });
+    });
+
+    it("are decoded again once the history changes (its files have another size or time)", () => {
+      run(["demo_thing_a"]);
+      const pack = path.join(historyDir(dir, "example/demo"), "bodies.pack");
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(pack, later, later);
+      expect(run(["demo_thing_a"]).decoded).toBe(1);
+    });
+
+    it("grow with what each run asks for", () => {
+      expect(run(["demo_thing_a"]).decoded).toBe(1);
+      expect(run(["demo_thing_a", "demo_thing_b"]).decoded).toBe(1);
+      expect(run(["demo_thing_a", "demo_thing_b"]).decoded).toBe(0);
+    });
   });
 
   it("refuses versions out of order", () => {

@@ -1,10 +1,17 @@
 /**
  * Reading a provider history (history-format.ts): the index is read once per process and
  * store; each version is a lazy snapshot whose types are decoded the first time they are asked for.
+ *
+ * Decoding a type (its chunk decompressed, its line parsed) costs about 0.2 ms the first time in
+ * a process, most of a small check's work with schemas. So a run may remember what it decoded
+ * (`remember`, the command line does): the bodies go to one file per history in this user's
+ * private cache directory, named by the history's files as they are (size and modification
+ * time: a changed history has other bodies), and the next run takes them from there.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
+import { writeCacheFile } from "../../core/private-cache.js";
 import { blockSchema, typeSchemaSchema, type SchemaBlock, type TypeSchema } from "../format.js";
 import type { ProviderSchemaSnapshot, SnapshotProvenance } from "../model.js";
 import { parseSchemaJson, SchemaFileError, validateSchemaValue } from "../read.js";
@@ -30,6 +37,8 @@ export class History {
   /** Decompressed chunks, and where each body line starts (a check reads one line of most chunks: only it is decoded). */
   private readonly chunks = new Map<number, { bytes: Buffer; starts: number[] }>();
   private readonly snapshots = new Map<string, HistorySnapshot>();
+  /** Bodies decoded by earlier runs and this one, by `<version> <table> <type>` (see `remember`). */
+  private remembered: { file: string; bodies: Record<string, TypeSchema | SchemaBlock>; added: number } | undefined;
 
   constructor(readonly dir: string) {
     this.indexFile = path.join(dir, HISTORY_INDEX_FILE);
@@ -50,6 +59,47 @@ export class History {
     this.index = parseSchemaJson(historyIndexSchema, text, this.indexFile);
     this.address = this.index.address;
     this.versions = this.index.versions.map((v) => v.version);
+  }
+
+  /** Takes the bodies earlier runs decoded from `dir`, and keeps this run's for `save`. */
+  remember(dir: string): void {
+    // Named by the files as they are: a history rebuilt or replaced has other bodies.
+    const stamp = [this.indexFile, this.packFile].map((file) => {
+      const { size, mtimeMs } = statSync(file);
+      return `${size}-${Math.trunc(mtimeMs)}`;
+    });
+    const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${this.address.replaceAll("/", "_")}-${stamp.join("-")}.json`);
+    let bodies: Record<string, TypeSchema | SchemaBlock> = {};
+    try {
+      const kept = JSON.parse(readFileSync(file, "utf8")) as { index: string; bodies: typeof bodies };
+      // Another copy of the same history (a test's, say) may have the same stamp.
+      if (kept.index === this.indexFile) bodies = kept.bodies;
+    } catch {
+      // None yet, or unreadable: decoded as usual, and written anew.
+    }
+    this.remembered = { file, bodies, added: 0 };
+  }
+
+  /** Writes what this run decoded beside what earlier runs did, if it decoded anything. */
+  save(): void {
+    const remembered = this.remembered;
+    if (!remembered || remembered.added === 0) return;
+    // Bounded: past about every type of a few versions, it starts again from this run's.
+    let bodies = remembered.bodies;
+    if (Object.keys(bodies).length > REMEMBERED_BODIES) bodies = Object.fromEntries(Object.entries(bodies).slice(-remembered.added));
+    writeCacheFile(remembered.file, JSON.stringify({ index: this.indexFile, bodies }));
+    remembered.added = 0;
+  }
+
+  /** A body an earlier run (or this one) decoded. */
+  recall(key: string): TypeSchema | SchemaBlock | undefined {
+    return this.remembered?.bodies[key];
+  }
+
+  keep(key: string, body: TypeSchema | SchemaBlock): void {
+    if (!this.remembered) return;
+    this.remembered.bodies[key] = body;
+    this.remembered.added++;
   }
 
   has(version: string): boolean {
@@ -125,6 +175,10 @@ export class History {
   }
 }
 
+/** Changes when what a remembered body is changes (the decoded form of a history's lines). */
+const REMEMBERED_FORMAT = 1;
+const REMEMBERED_BODIES = 10_000;
+
 export class HistorySnapshot implements ProviderSchemaSnapshot {
   readonly address: string;
   readonly version: string;
@@ -173,6 +227,12 @@ export class HistorySnapshot implements ProviderSchemaSnapshot {
   private decode(table: "provider" | "resources" | "data_sources", type: string | undefined, schema: typeof blockSchema | typeof typeSchemaSchema) {
     const cached = this.cache[table].get(type);
     if (cached) return cached;
+    const key = `${this.version} ${table} ${type ?? ""}`;
+    const recalled = this.history.recall(key);
+    if (recalled) {
+      this.cache[table].set(type, recalled);
+      return recalled;
+    }
     const what = type === undefined ? "provider" : `${table === "resources" ? "resource" : "data source"} ${type}`;
     const entry = table === "provider" ? this.history.entry(table) : this.history.entry(table, type!);
     if (!entry) return undefined;
@@ -181,6 +241,7 @@ export class HistorySnapshot implements ProviderSchemaSnapshot {
     const value = parseSchemaJson(schema as typeof typeSchemaSchema, this.history.body(entry[0], line, what), this.history.packFile, `${what} (${this.version})`);
     this.decodedEntries++;
     this.cache[table].set(type, value);
+    this.history.keep(key, value);
     return value;
   }
 }

@@ -43,6 +43,8 @@ const subdirs = (dir: string): string[] =>
 export class SchemaStore implements SchemaProvider {
   private readonly opened = new Map<string, PackedSnapshot>();
   private readonly histories = new Map<string, History | null>();
+  /** Where the histories remember what runs decoded (see History.remember); unset, they do not. */
+  private rememberIn: string | undefined;
 
   constructor(
     readonly dir: string,
@@ -96,6 +98,16 @@ export class SchemaStore implements SchemaProvider {
     return snapshot;
   }
 
+  /** From now on, histories take the bodies earlier runs decoded from `dir`, and `saveDecoded` keeps this run's there. */
+  rememberDecoded(dir: string): void {
+    this.rememberIn = dir;
+    for (const history of this.histories.values()) history?.remember(dir);
+  }
+
+  saveDecoded(): void {
+    for (const history of this.histories.values()) history?.save();
+  }
+
   /** The provider's history, read once; corrupt ones throw `SchemaFileError` naming the file. */
   private history(address: string): History | undefined {
     const normalized = normalizeProviderAddress(address);
@@ -104,6 +116,7 @@ export class SchemaStore implements SchemaProvider {
       const { hostname, namespace, type } = parseProviderAddress(normalized);
       const dir = path.join(this.dir, hostname, namespace, type, HISTORY_DIR);
       history = existsSync(path.join(dir, HISTORY_INDEX_FILE)) ? new History(dir) : null;
+      if (history && this.rememberIn) history.remember(this.rememberIn);
       this.histories.set(normalized, history);
     }
     return history ?? undefined;

@@ -1,0 +1,41 @@
+/**
+ * Where a run keeps what it worked out for the next run: the command line's compiled code
+ * (cli/code-cache.ts) and the schema bodies it decoded (schema/store/history.ts). A directory
+ * only this user can write to, since a code cache is code this process runs and a decoded
+ * schema decides what passes. `NODE_DISABLE_COMPILE_CACHE` turns it off and `NODE_COMPILE_CACHE`
+ * says where it goes, as for Node's own compile cache. On Windows, whose file modes do not say
+ * who may write, it stays off.
+ */
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** This user's cache directory, or undefined when caching is off or the directory is not safely ours. */
+export function privateCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE || process.platform === "win32") return undefined;
+  const uid = process.getuid!();
+  const dir = path.join(env.NODE_COMPILE_CACHE || os.tmpdir(), `cdktf-schema-check-${uid}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Not followed if a link: another user's directory, or one others may write to, could hand us their code.
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a cache file aside and renames it into place, so that a run started meanwhile reads a
+ * whole file or none. A cache is an optimisation: a read-only or full disk only costs the next
+ * run its work.
+ */
+export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView): void {
+  const aside = `${file}.${process.pid}`;
+  try {
+    writeFileSync(aside, data, { mode: 0o600 });
+    renameSync(aside, file);
+  } catch {
+    rmSync(aside, { force: true });
+  }
+}
