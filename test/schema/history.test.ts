@@ -94,15 +94,18 @@ describe("a provider history", () => {
     it("are decoded by the first run only, and are the same bodies for the next", () => {
       const first = run(["demo_thing_a", "demo_thing_b"]);
       expect(first.decoded).toBe(2);
-      // The next run takes them from the cache: it does not read the pack at all (here, made
-      // unreadable in place, its size and time kept, so that the cache still names it).
-      const pack = path.join(historyDir(dir, "example/demo"), "bodies.pack");
-      const { atimeMs, mtimeMs, size } = statSync(pack);
-      writeFileSync(pack, Buffer.alloc(size, 0x41));
-      utimesSync(pack, atimeMs / 1000, mtimeMs / 1000);
+      // The next run takes them from the cache: it reads neither the pack nor the index (here,
+      // both made unreadable in place, their size and time kept, so that the cache still names them).
+      for (const file of ["bodies.pack", "index.json.br"].map((name) => path.join(historyDir(dir, "example/demo"), name))) {
+        const { atimeMs, mtimeMs, size } = statSync(file);
+        writeFileSync(file, Buffer.alloc(size, 0x41));
+        utimesSync(file, atimeMs / 1000, mtimeMs / 1000);
+      }
       const again = run(["demo_thing_a", "demo_thing_b"]);
       expect(again).toEqual({ decoded: 0, bodies: first.bodies });
       expect(again.bodies[0]?.block.attributes?.size).toEqual({ type: "number", optional: true });
+      // A type no run has decoded yet needs the index: its damage is reported then, naming it.
+      expect(() => run(["demo_thing_a", "demo_lookup"])).toThrow(`${path.join(historyDir(dir, "example/demo"), "index.json.br")}: corrupt or truncated`);
     });
 
     it("are decoded again once the history changes (its files have another size or time)", () => {

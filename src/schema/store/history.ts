@@ -3,10 +3,12 @@
  * store; each version is a lazy snapshot whose types are decoded the first time they are asked for.
  *
  * Decoding a type (its chunk decompressed, its line parsed) costs about 0.2 ms the first time in
- * a process, most of a small check's work with schemas. So a run may remember what it decoded
- * (`remember`, the command line does): the bodies go to one file per history in this user's
+ * a process, and reading the index (every type's entry) about 8 ms: most of a small check's work
+ * with schemas. So a run may remember what it decoded (the command line does): the bodies, and
+ * the index's header (address, versions, provenance), go to one file per history in this user's
  * private cache directory, named by the history's files as they are (size and modification
- * time: a changed history has other bodies), and the next run takes them from there.
+ * time: a changed history has other bodies), and the next run takes them from there; it reads
+ * the index only for a type no run has decoded yet.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -30,7 +32,9 @@ export class History {
   readonly address: string;
   /** Ascending, as stored. */
   readonly versions: readonly string[];
-  private readonly index: HistoryIndex;
+  private parsedIndex: HistoryIndex | undefined;
+  /** What a snapshot needs of the index without its entries. */
+  private readonly header: HistoryHeader;
   private readonly indexFile: string;
   readonly packFile: string;
   private readonly entries = new Map<string, HistoryEntry>();
@@ -38,11 +42,28 @@ export class History {
   private readonly chunks = new Map<number, { bytes: Buffer; starts: number[] }>();
   private readonly snapshots = new Map<string, HistorySnapshot>();
   /** Bodies decoded by earlier runs and this one, by `<version> <table> <type>` (see `remember`). */
-  private remembered: { file: string; bodies: Record<string, TypeSchema | SchemaBlock>; added: number } | undefined;
+  private remembered: { file: string; header?: HistoryHeader; bodies: Record<string, TypeSchema | SchemaBlock>; added: number } | undefined;
 
-  constructor(readonly dir: string) {
+  /** `rememberIn`: the directory where runs keep what they decoded (see above). */
+  constructor(
+    readonly dir: string,
+    rememberIn?: string,
+  ) {
     this.indexFile = path.join(dir, HISTORY_INDEX_FILE);
     this.packFile = path.join(dir, HISTORY_PACK_FILE);
+    if (rememberIn) this.remember(rememberIn);
+    const index = this.remembered?.header ? undefined : this.index;
+    this.header = this.remembered?.header ?? { address: index!.address, method: index!.method, notes: index!.notes, versions: index!.versions };
+    this.address = this.header.address;
+    this.versions = this.header.versions.map((v) => v.version);
+  }
+
+  /** The index, read the first time an entry is needed; corrupt ones throw `SchemaFileError` naming the file. */
+  private get index(): HistoryIndex {
+    return (this.parsedIndex ??= this.readIndex());
+  }
+
+  private readIndex(): HistoryIndex {
     let compressed: Buffer;
     try {
       compressed = readFileSync(this.indexFile);
@@ -56,9 +77,7 @@ export class History {
     } catch {
       throw new SchemaFileError(this.indexFile, "corrupt or truncated (it does not decompress)");
     }
-    this.index = parseSchemaJson(historyIndexSchema, text, this.indexFile);
-    this.address = this.index.address;
-    this.versions = this.index.versions.map((v) => v.version);
+    return parseSchemaJson(historyIndexSchema, text, this.indexFile);
   }
 
   /** Takes the bodies earlier runs decoded from `dir`, and keeps this run's for `save`. */
@@ -68,16 +87,17 @@ export class History {
       const { size, mtimeMs } = statSync(file);
       return `${size}-${Math.trunc(mtimeMs)}`;
     });
-    const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${this.address.replaceAll("/", "_")}-${stamp.join("-")}.json`);
-    let bodies: Record<string, TypeSchema | SchemaBlock> = {};
+    // The provider's address from where its history is (<hostname>/<namespace>/<type>/history).
+    const address = this.dir.split(path.sep).slice(-4, -1).join("_");
+    const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${address}-${stamp.join("-")}.json`);
+    this.remembered = { file, bodies: {}, added: 0 };
     try {
-      const kept = JSON.parse(readFileSync(file, "utf8")) as { index: string; bodies: typeof bodies };
+      const kept = JSON.parse(readFileSync(file, "utf8")) as Remembered;
       // Another copy of the same history (a test's, say) may have the same stamp.
-      if (kept.index === this.indexFile) bodies = kept.bodies;
+      if (kept.index === this.indexFile) this.remembered = { file, header: kept.header, bodies: kept.bodies, added: 0 };
     } catch {
       // None yet, or unreadable: decoded as usual, and written anew.
     }
-    this.remembered = { file, bodies, added: 0 };
   }
 
   /** Writes what this run decoded beside what earlier runs did, if it decoded anything. */
@@ -87,7 +107,8 @@ export class History {
     // Bounded: past about every type of a few versions, it starts again from this run's.
     let bodies = remembered.bodies;
     if (Object.keys(bodies).length > REMEMBERED_BODIES) bodies = Object.fromEntries(Object.entries(bodies).slice(-remembered.added));
-    writeCacheFile(remembered.file, JSON.stringify({ index: this.indexFile, bodies }));
+    const kept: Remembered = { index: this.indexFile, header: this.header, bodies };
+    writeCacheFile(remembered.file, JSON.stringify(kept));
     remembered.added = 0;
   }
 
@@ -112,7 +133,7 @@ export class History {
     if (!snapshot) {
       const position = this.versions.indexOf(wanted);
       if (position < 0) throw new SchemaFileError(this.indexFile, `${this.address} ${wanted} is not in this history`);
-      snapshot = new HistorySnapshot(this, position, this.index);
+      snapshot = new HistorySnapshot(this, position, this.header);
       this.snapshots.set(wanted, snapshot);
     }
     return snapshot;
@@ -175,8 +196,18 @@ export class History {
   }
 }
 
-/** Changes when what a remembered body is changes (the decoded form of a history's lines). */
-const REMEMBERED_FORMAT = 1;
+/** The index without its entries. */
+type HistoryHeader = Pick<HistoryIndex, "address" | "method" | "notes" | "versions">;
+
+/** A remembered history's file. */
+interface Remembered {
+  index: string;
+  header: HistoryHeader;
+  bodies: Record<string, TypeSchema | SchemaBlock>;
+}
+
+/** Changes when what a remembered file holds changes (the decoded form of a history's lines, the header). */
+const REMEMBERED_FORMAT = 2;
 const REMEMBERED_BODIES = 10_000;
 
 export class HistorySnapshot implements ProviderSchemaSnapshot {
@@ -192,7 +223,7 @@ export class HistorySnapshot implements ProviderSchemaSnapshot {
   constructor(
     private readonly history: History,
     private readonly position: number,
-    index: HistoryIndex,
+    index: HistoryHeader,
   ) {
     const version = index.versions[position]!;
     this.address = index.address;

@@ -115,8 +115,7 @@ export class SchemaStore implements SchemaProvider {
     if (history === undefined) {
       const { hostname, namespace, type } = parseProviderAddress(normalized);
       const dir = path.join(this.dir, hostname, namespace, type, HISTORY_DIR);
-      history = existsSync(path.join(dir, HISTORY_INDEX_FILE)) ? new History(dir) : null;
-      if (history && this.rememberIn) history.remember(this.rememberIn);
+      history = existsSync(path.join(dir, HISTORY_INDEX_FILE)) ? new History(dir, this.rememberIn) : null;
       this.histories.set(normalized, history);
     }
     return history ?? undefined;
