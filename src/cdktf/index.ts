@@ -29,7 +29,8 @@ import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diag
 import { loadConfigSync, type ResolvedConfig, settingsFromObject, suppress, type Suppression, unusedSuppressions } from "../config/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import { escapeControl } from "../report/escape.js";
-import { defaultSchemas } from "../schema/store/index.js";
+import { privateCacheDirectory } from "../core/private-cache.js";
+import { defaultSchemas, shippedSchemas } from "../schema/store/index.js";
 import { type ConstructLike, isStack, type StackLike } from "./constructs.js";
 import { sourcePlaces } from "./places.js";
 import { recorderFor, type SourceRecorder } from "./recorder.js";
@@ -109,6 +110,9 @@ export class SchemaCheck {
     );
     // Every stack asks the same questions of the store (aws alone has some 200 versions to list and sort).
     this.schemas = rememberedSchemas(options.schemas ?? defaultSchemas());
+    // As the command line does: the shipped schemas' bodies earlier runs decoded, and this run's kept (saved after the last stack).
+    const cacheDir = options.schemas ? undefined : privateCacheDirectory();
+    if (cacheDir) shippedSchemas().rememberDecoded(cacheDir);
     recorder.onStack((stack) => this.cover(stack));
   }
 
@@ -141,7 +145,10 @@ export class SchemaCheck {
       SourceMap.remove(file);
     }
     // Unused suppressions are findings in the configuration, reported once every stack has been checked.
-    if (this.validated.size === this.stacks.size) findings.push(...unusedSuppressions(this.settings.suppressions, this.used));
+    if (this.validated.size === this.stacks.size) {
+      findings.push(...unusedSuppressions(this.settings.suppressions, this.used));
+      shippedSchemas().saveDecoded();
+    }
     if (findings.length === 0) return [];
     const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c]));
     for (const d of findings) {
