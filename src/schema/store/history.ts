@@ -4,15 +4,14 @@
  *
  * Decoding a type (its chunk decompressed, its line parsed) costs about 0.2 ms the first time in
  * a process, and reading the index (every type's entry) about 8 ms: most of a small check's work
- * with schemas. So a run may remember what it decoded (the command line does): the bodies, and
- * the index's header (address, versions, provenance), go to one file per history in this user's
- * private cache directory, named by the history's files as they are (size and modification
- * time: a changed history has other bodies), and the next run takes them from there; it reads
- * the index only for a type no run has decoded yet.
+ * with schemas. So a run may remember what it decoded (the command line and SchemaCheck do): the
+ * bodies, and the index's header (address, versions, provenance), go to one file per history in
+ * this user's private cache directory, named by what the history holds (see `remember`), and the
+ * next run takes them from there; it reads the index only for a type no run has decoded yet.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { brotliDecompressSync } from "node:zlib";
+import zlib, { brotliDecompressSync } from "node:zlib";
 import { writeCacheFile } from "../../core/private-cache.js";
 import { blockSchema, typeSchemaSchema, type SchemaBlock, type TypeSchema } from "../format.js";
 import type { ProviderSchemaSnapshot, SnapshotProvenance } from "../model.js";
@@ -82,14 +81,20 @@ export class History {
 
   /** Takes the bodies earlier runs decoded from `dir`, and keeps this run's for `save`. */
   remember(dir: string): void {
-    // Named by the files as they are: a history rebuilt or replaced has other bodies.
-    const stamp = [this.indexFile, this.packFile].map((file) => {
-      const { size, mtimeMs } = statSync(file);
-      return `${size}-${Math.trunc(mtimeMs)}`;
-    });
+    // Named by what the history holds: the index's checksum (it lists every chunk of the pack, with
+    // its length) and the pack's size. Not by file times: npm gives every file of a package the
+    // same one. Node before 20.15 has no crc32: nothing is remembered there.
+    const { crc32 } = zlib as { crc32?: (data: Uint8Array) => number };
+    let stamp: string;
+    try {
+      stamp = `${crc32!(readFileSync(this.indexFile)).toString(16)}-${statSync(this.packFile).size}`;
+    } catch {
+      // Unreadable files are reported where they are read, as without remembering.
+      return;
+    }
     // The provider's address from where its history is (<hostname>/<namespace>/<type>/history).
     const address = this.dir.split(path.sep).slice(-4, -1).join("_");
-    const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${address}-${stamp.join("-")}.json`);
+    const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${address}-${stamp}.json`);
     this.remembered = { file, bodies: {}, added: 0 };
     try {
       const kept = JSON.parse(readFileSync(file, "utf8")) as Remembered;
