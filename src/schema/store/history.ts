@@ -97,9 +97,11 @@ export class History {
     const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${address}-${stamp}.json`);
     this.remembered = { file, bodies: {}, added: 0 };
     try {
-      const kept = JSON.parse(readFileSync(file, "utf8")) as Remembered;
-      // Another copy of the same history (a test's, say) may have the same stamp.
-      if (kept.index === this.indexFile) this.remembered = { file, header: kept.header, bodies: kept.bodies, added: 0 };
+      const kept = JSON.parse(readFileSync(file, "utf8")) as Partial<Remembered> | null;
+      // Another copy of the same history (a test's, say) may have the same stamp; a file of
+      // another shape (written by hand, say) is not ours to trust.
+      const whole = kept?.index === this.indexFile && Array.isArray(kept.header?.versions) && typeof kept.bodies === "object" && kept.bodies !== null;
+      if (whole) this.remembered = { file, header: kept.header, bodies: kept.bodies!, added: 0 };
     } catch {
       // None yet, or unreadable: decoded as usual, and written anew.
     }
