@@ -84,6 +84,8 @@ export class SchemaCheck {
 
   private readonly settings: Settings;
   private readonly schemas: SchemaSource;
+  /** Whether this check keeps the shipped schemas' decoded bodies for the next synth (not with schemas of the caller's own). */
+  private readonly remembering: boolean;
   private readonly stacks = new Set<StackLike>();
   private readonly validated = new Set<StackLike>();
   /** Suppressions that selected a finding in any stack: only one that selected none in all of them is unused. */
@@ -113,6 +115,7 @@ export class SchemaCheck {
     // As the command line does: the shipped schemas' bodies earlier runs decoded, and this run's kept (saved after the last stack).
     const cacheDir = options.schemas ? undefined : privateCacheDirectory();
     if (cacheDir) shippedSchemas().rememberDecoded(cacheDir);
+    this.remembering = cacheDir !== undefined;
     recorder.onStack((stack) => this.cover(stack));
   }
 
@@ -147,7 +150,7 @@ export class SchemaCheck {
     // Unused suppressions are findings in the configuration, reported once every stack has been checked.
     if (this.validated.size === this.stacks.size) {
       findings.push(...unusedSuppressions(this.settings.suppressions, this.used));
-      shippedSchemas().saveDecoded();
+      if (this.remembering) shippedSchemas().saveDecoded();
     }
     if (findings.length === 0) return [];
     const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c]));

@@ -31,7 +31,8 @@ export function privateCacheDirectory(env: NodeJS.ProcessEnv = process.env): str
  * run its work.
  */
 export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView): void {
-  const aside = `${file}.${process.pid}`;
+  // Per process and call: threads of one process may write the same file.
+  const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   try {
     writeFileSync(aside, data, { mode: 0o600 });
     renameSync(aside, file);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync } from "node:zlib";
@@ -78,7 +78,7 @@ describe("a provider history", () => {
     expect(snapshot.decodedEntries).toBe(1);
   });
 
-  describe("bodies remembered between runs (what the command line does)", () => {
+  describe("bodies remembered between runs (what the command line and SchemaCheck do)", () => {
     const cache = () => path.join(dir, "cache");
     /** One run: a fresh store remembering in the cache, asking for `types` of 1.2.0; what it decoded itself. */
     const run = (types: string[]) => {
@@ -88,39 +88,57 @@ describe("a provider history", () => {
       const snapshot = store.open("example/demo", "1.2.0");
       const bodies = types.map((type) => snapshot.resource(type));
       store.saveDecoded();
-      return { decoded: snapshot.decodedEntries, bodies };
+      return { decoded: snapshot.decodedEntries, bodies, provenance: snapshot.provenance, versions: store.versions("example/demo") };
     };
+    const files = () => readdirSync(cache()).filter((name) => name.startsWith("decoded-"));
 
-    it("are decoded by the first run only, and are the same bodies for the next", () => {
+    it("are decoded by the first run only; the next gets the same bodies, versions and provenance", () => {
       const first = run(["demo_thing_a", "demo_thing_b"]);
       expect(first.decoded).toBe(2);
-      // The next run takes them from the cache: it does not read the pack (here, made unreadable
-      // in place, its size kept, so that the cache still names the history).
-      const pack = path.join(historyDir(dir, "example/demo"), "bodies.pack");
-      writeFileSync(pack, Buffer.alloc(statSync(pack).size, 0x41));
       const again = run(["demo_thing_a", "demo_thing_b"]);
-      expect(again).toEqual({ decoded: 0, bodies: first.bodies });
+      expect(again).toEqual({ ...first, decoded: 0 });
       expect(again.bodies[0]?.block.attributes?.size).toEqual({ type: "number", optional: true });
-    });
-
-    it("are decoded again once the history holds something else (another index, a pack of another size)", async () => {
-      run(["demo_thing_a"]);
-      const pack = path.join(historyDir(dir, "example/demo"), "bodies.pack");
-      writeFileSync(pack, Buffer.concat([readFileSync(pack), Buffer.from("more")]));
-      expect(run(["demo_thing_a"]).decoded).toBe(1);
-      // Rebuilt with another version: same pack offsets for the old bodies, another index.
-      const builder = new HistoryBuilder("registry.terraform.io/example/demo", ["a note"]);
-      for (const version of [...VERSIONS, "2.1.0"]) {
-        builder.add({ version, from: `@cdktf/provider-demo@${version}`, createdAt: "2026-11-25T00:00:00Z", schema: schemaOf(version) });
-      }
-      await builder.write(dir);
-      expect(run(["demo_thing_a"]).decoded).toBe(1);
+      expect(files()).toHaveLength(1);
     });
 
     it("grow with what each run asks for", () => {
       expect(run(["demo_thing_a"]).decoded).toBe(1);
       expect(run(["demo_thing_a", "demo_thing_b"]).decoded).toBe(1);
       expect(run(["demo_thing_a", "demo_thing_b"]).decoded).toBe(0);
+    });
+
+    it("are decoded again once the history holds something else, and the old file goes", async () => {
+      run(["demo_thing_a"]);
+      const before = files();
+      // Rebuilt with another version: another index and pack.
+      const builder = new HistoryBuilder("registry.terraform.io/example/demo", ["a note"]);
+      for (const version of [...VERSIONS, "2.1.0"]) {
+        builder.add({ version, from: `@cdktf/provider-demo@${version}`, createdAt: "2026-11-25T00:00:00Z", schema: schemaOf(version) });
+      }
+      await builder.write(dir);
+      const after = run(["demo_thing_a"]);
+      expect(after.decoded).toBe(1);
+      expect(after.versions).toEqual([...VERSIONS, "2.1.0"]);
+      expect(files()).toHaveLength(1);
+      expect(files()).not.toEqual(before);
+    });
+
+    it("are kept apart for another copy of the same history", () => {
+      run(["demo_thing_a"]);
+      const copy = mkdtempSync(path.join(tmpdir(), "history-copy-"));
+      try {
+        cpSync(path.join(dir, "registry.terraform.io"), path.join(copy, "registry.terraform.io"), { recursive: true });
+        const store = new SchemaStore(copy);
+        store.rememberDecoded(cache());
+        const snapshot = store.open("example/demo", "1.2.0");
+        snapshot.resource("demo_thing_a");
+        expect(snapshot.decodedEntries).toBe(1);
+        store.saveDecoded();
+        expect(files()).toHaveLength(2);
+        expect(run(["demo_thing_a"]).decoded).toBe(0);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
     });
   });
 

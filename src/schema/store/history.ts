@@ -1,22 +1,16 @@
 /**
  * Reading a provider history (history-format.ts): the index is read once per process and
  * store; each version is a lazy snapshot whose types are decoded the first time they are asked for.
- *
- * Decoding a type (its chunk decompressed, its line parsed) costs about 0.2 ms the first time in
- * a process, and reading the index (every type's entry) about 8 ms: most of a small check's work
- * with schemas. So a run may remember what it decoded (the command line and SchemaCheck do): the
- * bodies, and the index's header (address, versions, provenance), go to one file per history in
- * this user's private cache directory, named by what the history holds (see `remember`), and the
- * next run takes them from there; it reads the index only for a type no run has decoded yet.
+ * A run may remember what it decoded for the next (remembered.ts).
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import zlib, { brotliDecompressSync } from "node:zlib";
-import { writeCacheFile } from "../../core/private-cache.js";
+import { brotliDecompressSync } from "node:zlib";
 import { blockSchema, typeSchemaSchema, type SchemaBlock, type TypeSchema } from "../format.js";
 import type { ProviderSchemaSnapshot, SnapshotProvenance } from "../model.js";
 import { parseSchemaJson, SchemaFileError, validateSchemaValue } from "../read.js";
 import { normalizeVersion } from "../versions.js";
+import { type HistoryHeader, RememberedBodies } from "./remembered.js";
 import {
   bodyAt,
   HISTORY_INDEX_FILE,
@@ -40,10 +34,12 @@ export class History {
   /** Decompressed chunks, and where each body line starts (a check reads one line of most chunks: only it is decoded). */
   private readonly chunks = new Map<number, { bytes: Buffer; starts: number[] }>();
   private readonly snapshots = new Map<string, HistorySnapshot>();
-  /** Bodies decoded by earlier runs and this one, by `<version> <table> <type>` (see `remember`). */
-  private remembered: { file: string; header?: HistoryHeader; bodies: Record<string, TypeSchema | SchemaBlock>; added: number } | undefined;
+  /** Bodies decoded by earlier runs and this one (see `remember`). */
+  private remembered: RememberedBodies | undefined;
+  /** The index's bytes, when remembering has read them already. */
+  private indexBytes: Buffer | undefined;
 
-  /** `rememberIn`: the directory where runs keep what they decoded (see above). */
+  /** `rememberIn`: the directory where runs keep what they decoded (remembered.ts). */
   constructor(
     readonly dir: string,
     rememberIn?: string,
@@ -65,7 +61,7 @@ export class History {
   private readIndex(): HistoryIndex {
     let compressed: Buffer;
     try {
-      compressed = readFileSync(this.indexFile);
+      compressed = this.indexBytes ?? readFileSync(this.indexFile);
     } catch (err) {
       throw new SchemaFileError(this.indexFile, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
@@ -81,53 +77,28 @@ export class History {
 
   /** Takes the bodies earlier runs decoded from `dir`, and keeps this run's for `save`. */
   remember(dir: string): void {
-    // Named by what the history holds: the index's checksum (it lists every chunk of the pack, with
-    // its length) and the pack's size. Not by file times: npm gives every file of a package the
-    // same one. Node before 20.15 has no crc32: nothing is remembered there.
-    const { crc32 } = zlib as { crc32?: (data: Uint8Array) => number };
-    let stamp: string;
     try {
-      stamp = `${crc32!(readFileSync(this.indexFile)).toString(16)}-${statSync(this.packFile).size}`;
+      this.indexBytes ??= readFileSync(this.indexFile);
+      this.pack ??= readFileSync(this.packFile);
     } catch {
       // Unreadable files are reported where they are read, as without remembering.
       return;
     }
-    // The provider's address from where its history is (<hostname>/<namespace>/<type>/history).
-    const address = this.dir.split(path.sep).slice(-4, -1).join("_");
-    const file = path.join(dir, `decoded-${REMEMBERED_FORMAT}-${address}-${stamp}.json`);
-    this.remembered = { file, bodies: {}, added: 0 };
-    try {
-      const kept = JSON.parse(readFileSync(file, "utf8")) as Partial<Remembered> | null;
-      // Another copy of the same history (a test's, say) may have the same stamp; a file of
-      // another shape (written by hand, say) is not ours to trust.
-      const whole = kept?.index === this.indexFile && Array.isArray(kept.header?.versions) && typeof kept.bodies === "object" && kept.bodies !== null;
-      if (whole) this.remembered = { file, header: kept.header, bodies: kept.bodies!, added: 0 };
-    } catch {
-      // None yet, or unreadable: decoded as usual, and written anew.
-    }
+    this.remembered = RememberedBodies.open(dir, this.dir, this.indexFile, this.indexBytes, this.pack);
   }
 
-  /** Writes what this run decoded beside what earlier runs did, if it decoded anything. */
+  /** Writes what this run decoded for the next, if it remembers and decoded anything. */
   save(): void {
-    const remembered = this.remembered;
-    if (!remembered || remembered.added === 0) return;
-    // Bounded: past about every type of a few versions, it starts again from this run's.
-    let bodies = remembered.bodies;
-    if (Object.keys(bodies).length > REMEMBERED_BODIES) bodies = Object.fromEntries(Object.entries(bodies).slice(-remembered.added));
-    const kept: Remembered = { index: this.indexFile, header: this.header, bodies };
-    writeCacheFile(remembered.file, JSON.stringify(kept));
-    remembered.added = 0;
+    this.remembered?.save(this.header);
   }
 
-  /** A body an earlier run (or this one) decoded. */
+  /** A body an earlier run (or this one) decoded, by `<version> <table> <type>`. */
   recall(key: string): TypeSchema | SchemaBlock | undefined {
-    return this.remembered?.bodies[key];
+    return this.remembered?.recall(key);
   }
 
   keep(key: string, body: TypeSchema | SchemaBlock): void {
-    if (!this.remembered) return;
-    this.remembered.bodies[key] = body;
-    this.remembered.added++;
+    this.remembered?.keep(key, body);
   }
 
   has(version: string): boolean {
@@ -203,25 +174,11 @@ export class History {
   }
 }
 
-/** The index without its entries. */
-type HistoryHeader = Pick<HistoryIndex, "address" | "method" | "notes" | "versions">;
-
-/** A remembered history's file. */
-interface Remembered {
-  index: string;
-  header: HistoryHeader;
-  bodies: Record<string, TypeSchema | SchemaBlock>;
-}
-
-/** Changes when what a remembered file holds changes (the decoded form of a history's lines, the header). */
-const REMEMBERED_FORMAT = 2;
-const REMEMBERED_BODIES = 10_000;
-
 export class HistorySnapshot implements ProviderSchemaSnapshot {
   readonly address: string;
   readonly version: string;
   readonly provenance: SnapshotProvenance;
-  /** How many types have been decoded: the observable cost of laziness. */
+  /** How many types have been decoded from the pack (not taken from an earlier run's): the observable cost of laziness. */
   decodedEntries = 0;
   /** Decoded types by table and name (keyed so that asking again, once per resource and reference, builds no string). */
   private readonly cache: Record<"provider" | "resources" | "data_sources", Map<string | undefined, TypeSchema | SchemaBlock>> = { provider: new Map(), resources: new Map(), data_sources: new Map() };

@@ -100,6 +100,8 @@ export class SchemaStore implements SchemaProvider {
 
   /** From now on, histories take the bodies earlier runs decoded from `dir`, and `saveDecoded` keeps this run's there. */
   rememberDecoded(dir: string): void {
+    // Asked again (a second SchemaCheck): what this run decoded so far is kept as it is.
+    if (this.rememberIn === dir) return;
     this.rememberIn = dir;
     for (const history of this.histories.values()) history?.remember(dir);
   }

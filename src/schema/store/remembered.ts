@@ -1,0 +1,112 @@
+/**
+ * Schema bodies a run decoded, kept for the next (History.remember): decoding a shipped type (its
+ * chunk decompressed, its line parsed) costs about 0.2 ms the first time in a process, and
+ * reading a history's index (every type's entry) about 8 ms: most of a small check's work with
+ * schemas. A run that remembers (the command line and SchemaCheck do) writes the bodies it used,
+ * and the index's header (address, versions, provenance), to one file per history in this user's
+ * private cache directory (core/private-cache.ts); the next run reads that file instead, and
+ * decodes the index only for a type no run has kept.
+ *
+ * The file is named by the history's copy (a checksum of its index's path: two installed copies
+ * do not take turns) and by what it holds (checksums of the index and the pack, not file times:
+ * npm gives every file of a package the same one), so a rebuilt or upgraded history is decoded
+ * anew, and the files of the copy's earlier contents are removed when a new one is written.
+ * Bodies are kept as decoding gives them: for the shipped histories, the lines as JSON.parse
+ * reads them (read.ts trusts those), so only a change to that form needs a new `FORMAT`.
+ */
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { writeCacheFile } from "../../core/private-cache.js";
+import type { SchemaBlock, TypeSchema } from "../format.js";
+import type { HistoryIndex } from "./history-format.js";
+
+/** What a snapshot needs of a history's index without its entries. */
+export type HistoryHeader = Pick<HistoryIndex, "address" | "method" | "notes" | "versions">;
+
+type Body = TypeSchema | SchemaBlock;
+
+interface RememberedFile {
+  index: string;
+  header: HistoryHeader;
+  bodies: Record<string, Body>;
+}
+
+/** Changes when what a remembered file holds changes. */
+const FORMAT = 3;
+/** The most bodies a file keeps, this run's first (aws's are about 0.6 KB: the file parses in a few ms). */
+const MOST_BODIES = 600;
+
+const hex = (n: number) => n.toString(16).padStart(8, "0");
+
+export class RememberedBodies {
+  /** This run's bodies, recalled or decoded, in the order it used them. */
+  private readonly used = new Map<string, Body>();
+  private added = 0;
+
+  private constructor(
+    private readonly file: string,
+    private readonly prefix: string,
+    private readonly indexFile: string,
+    /** The header an earlier run kept, if any. */
+    readonly header: HistoryHeader | undefined,
+    private readonly earlier: Record<string, Body>,
+  ) {}
+
+  /**
+   * What earlier runs kept in `dir` for the history in `historyDir` (its index's bytes and the
+   * pack's given); undefined on Node before 20.15, which has no crc32.
+   */
+  static open(dir: string, historyDir: string, indexFile: string, index: Buffer, pack: Buffer): RememberedBodies | undefined {
+    const { crc32 } = zlib as { crc32?: (data: Uint8Array | string) => number };
+    if (!crc32) return undefined;
+    // The provider's address from where its history is (<hostname>/<namespace>/<type>/history).
+    const address = historyDir.split(path.sep).slice(-4, -1).join("_");
+    const prefix = `decoded-${address}-${hex(crc32(indexFile))}-`;
+    const file = path.join(dir, `${prefix}${FORMAT}-${hex(crc32(index))}-${hex(crc32(pack))}.json`);
+    let kept: Partial<RememberedFile> | null = null;
+    try {
+      kept = JSON.parse(readFileSync(file, "utf8")) as Partial<RememberedFile> | null;
+    } catch {
+      // None yet, or unreadable: decoded as usual, and written anew.
+    }
+    // Written by a run of ours into a directory only this user can write to; the shape is checked
+    // only so that a file of another kind is not taken for one.
+    const versions = kept?.header?.versions;
+    const bodies = kept?.bodies;
+    const whole = kept?.index === indexFile && Array.isArray(versions) && versions.length > 0 && versions.every((v) => typeof v?.version === "string") && typeof bodies === "object" && bodies !== null;
+    return whole ? new RememberedBodies(file, prefix, indexFile, kept!.header, bodies) : new RememberedBodies(file, prefix, indexFile, undefined, {});
+  }
+
+  /** A body this run or an earlier one decoded, by `<version> <table> <type>`. */
+  recall(key: string): Body | undefined {
+    const body = this.used.get(key) ?? (Object.hasOwn(this.earlier, key) ? this.earlier[key] : undefined);
+    if (body && !this.used.has(key)) this.used.set(key, body);
+    return body;
+  }
+
+  keep(key: string, body: Body): void {
+    this.used.set(key, body);
+    this.added++;
+  }
+
+  /** Writes this run's bodies, then earlier ones up to MOST_BODIES, if it decoded any; removes the copy's older files. */
+  save(header: HistoryHeader): void {
+    if (this.added === 0) return;
+    const bodies: Record<string, Body> = Object.fromEntries(this.used);
+    let count = this.used.size;
+    for (const key of Object.keys(this.earlier)) {
+      if (count >= MOST_BODIES) break;
+      if (!Object.hasOwn(bodies, key)) (bodies[key] = this.earlier[key]!), count++;
+    }
+    const kept: RememberedFile = { index: this.indexFile, header, bodies };
+    writeCacheFile(this.file, JSON.stringify(kept));
+    this.added = 0;
+    const dir = path.dirname(this.file);
+    try {
+      for (const name of readdirSync(dir)) if (name.startsWith(this.prefix) && name !== path.basename(this.file)) rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Left for the next run that writes.
+    }
+  }
+}
