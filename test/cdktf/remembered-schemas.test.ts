@@ -21,6 +21,6 @@ it("keeps what a synth decoded in the private cache directory, once every stack 
   escapeHatchStack(cdktf, app, "aws_elasticache_subnet_group", { name: "cache", subnet_ids: ["subnet-1"] });
   app.synth();
   const kept = readdirSync(path.join(scratch, "cache", `cdktf-schema-check-${process.getuid!()}`));
-  expect(kept).toEqual([expect.stringMatching(/^decoded-registry\.terraform\.io_hashicorp_aws-[\da-f]{8}-\d+-[\da-f]{8}-[\da-f]{8}\.json$/)]);
+  expect(kept).toEqual([expect.stringMatching(/^decoded-registry\.terraform\.io_hashicorp_aws-[\da-f]{8}-\d+-[\da-f]{8}-[\da-f]{8}\.bodies$/)]);
   vi.unstubAllEnvs();
 });

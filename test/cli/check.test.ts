@@ -177,7 +177,7 @@ describe("the schemas a run decoded, kept for the next (in the private cache, be
     const dir = mkdtempSync(path.join(tmpdir(), "decoded-"));
     try {
       const first = await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } });
-      expect(cacheOf(dir)).toEqual([expect.stringMatching(/^decoded-registry\.terraform\.io_hashicorp_aws-[\da-f]{8}-\d+-[\da-f]{8}-[\da-f]{8}\.json$/)]);
+      expect(cacheOf(dir)).toEqual([expect.stringMatching(/^decoded-registry\.terraform\.io_hashicorp_aws-[\da-f]{8}-\d+-[\da-f]{8}-[\da-f]{8}\.bodies$/)]);
       expect(await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } })).toEqual(first);
       expect(first.code).toBe(1);
     } finally {
