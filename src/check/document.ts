@@ -469,7 +469,6 @@ class DocumentWalker {
   }
 
   private checkResource(kind: "resource" | "data", type: string, name: string, body: Record<string, unknown>, pointer: string, typePointer: string, where: { address: string; constructPath?: string }): void {
-    const { address } = where;
     const localName = providerLocalName(type, body.provider);
     if (localName === "") {
       if (this.once(`invalid-type ${type}`)) {

@@ -5,7 +5,7 @@
  * input is shown with its control characters escaped (escape.ts).
  */
 import { styleText } from "node:util";
-import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diagnostic.js";
+import { describeFix, formatSourceLocation } from "../core/diagnostic.js";
 import type { CheckResult, CheckSummary } from "../check/files.js";
 import { escapeControl } from "./escape.js";
 

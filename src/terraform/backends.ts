@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { blockSchema, type SchemaBlock } from "../schema/format.js";
 import { readSchemaFile } from "../schema/read.js";
 import { sortVersions } from "../schema/versions.js";
-import { minorOf, nearestRelease, releaseFor } from "./releases.js";
+import { nearestRelease, releaseFor } from "./releases.js";
 import { z } from "../zod.js";
 
 export interface BackendSchema {

@@ -10,7 +10,7 @@ export class PointerMap {
   private readonly root: Node | undefined;
   private readonly bytes: Buffer;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     this.root = parseTree(text, [], { disallowComments: true });
     this.bytes = Buffer.from(text, "utf8");
   }
