@@ -29,8 +29,7 @@ import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diag
 import { loadConfigSync, type ResolvedConfig, settingsFromObject, suppress, type Suppression, unusedSuppressions } from "../config/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import { escapeControl } from "../report/escape.js";
-import { privateCacheDirectory } from "../core/private-cache.js";
-import { defaultSchemas, shippedSchemas } from "../schema/store/index.js";
+import { defaultSchemas, rememberShippedDecodes, shippedSchemas } from "../schema/store/index.js";
 import { type ConstructLike, isStack, type StackLike } from "./constructs.js";
 import { sourcePlaces } from "./places.js";
 import { recorderFor, type SourceRecorder } from "./recorder.js";
@@ -112,10 +111,8 @@ export class SchemaCheck {
     );
     // Every stack asks the same questions of the store (aws alone has some 200 versions to list and sort).
     this.schemas = rememberedSchemas(options.schemas ?? defaultSchemas());
-    // As the command line does: the shipped schemas' bodies earlier runs decoded, and this run's kept (saved after the last stack).
-    const cacheDir = options.schemas ? undefined : privateCacheDirectory();
-    if (cacheDir) shippedSchemas().rememberDecoded(cacheDir);
-    this.remembering = cacheDir !== undefined;
+    // As the command line does (saved once the last stack is checked); not with the caller's own schemas.
+    this.remembering = options.schemas === undefined && rememberShippedDecodes();
     recorder.onStack((stack) => this.cover(stack));
   }
 

@@ -13,8 +13,7 @@ import { formatPretty } from "../report/pretty.js";
 import { formatSarif } from "../report/sarif.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { SchemaFileError } from "../schema/read.js";
-import { defaultSchemas, shippedSchemas } from "../schema/store/index.js";
-import { privateCacheDirectory } from "../core/private-cache.js";
+import { defaultSchemas, rememberShippedDecodes, shippedSchemas } from "../schema/store/index.js";
 import { escapeControl } from "../report/escape.js";
 import type { CheckCommandOptions } from "./check-command.js";
 
@@ -34,9 +33,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
     });
     strict = settings.strict;
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
-    // The shipped schemas' bodies decoded by earlier runs are taken from the private cache; this run's are kept there.
-    const cacheDir = privateCacheDirectory();
-    if (cacheDir) shippedSchemas().rememberDecoded(cacheDir);
+    rememberShippedDecodes();
     // The Terraform release is asked for only if a document needs it (a backend, cloud or required_version).
     const checked = await checkFiles(checkPaths, { schemas: defaultSchemas(), providerVersions: settings.providerVersions, terraform: settings.terraform });
     result = applySuppressions(checked, settings.suppressions);

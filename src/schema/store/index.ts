@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { privateCacheDirectory } from "../../core/private-cache.js";
 import { ProjectBindings, userCacheStore } from "../bindings/project.js";
 import { PROJECT_SCHEMAS_DIR, SchemaStore, SchemaStores } from "./store.js";
 
@@ -15,6 +16,17 @@ let shared: SchemaStore | undefined;
 /** One process-wide store over the shipped schemas, so snapshots opened once stay cached. */
 export function shippedSchemas(): SchemaStore {
   return (shared ??= SchemaStore.shipped());
+}
+
+/**
+ * The shipped schemas, from now on taking the bodies earlier runs decoded from this user's
+ * private cache directory and keeping this run's there (`shippedSchemas().saveDecoded()`), as
+ * the command line and SchemaCheck do; false when that directory is off (remembered.ts).
+ */
+export function rememberShippedDecodes(): boolean {
+  const dir = privateCacheDirectory();
+  if (dir) shippedSchemas().rememberDecoded(dir);
+  return dir !== undefined;
 }
 
 /** The schemas available to a project rooted at `cwd`. */
