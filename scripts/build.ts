@@ -20,8 +20,8 @@
  * A module's `import.meta.url` (which finds the shipped schemas, backends.json, functions.json,
  * package.json and the extractor's child, and anchors core/builtins.ts's require) becomes the
  * URL its tsc twin has in dist/, computed from the URL of the bundle it is in, so relative paths
- * reach the same files. Every output of a
- * format sits in one directory, so one relative path works from each of its chunks.
+ * reach the same files. Every output of a format sits in one directory, so one relative path
+ * works from each of its chunks.
  * No source maps: the package does not ship the TypeScript sources they would point at.
  *
  *   tsx scripts/build.ts [--out DIR]     (default: dist)

@@ -2,12 +2,12 @@
  * The CLI contract: `cdktf-schema-check [paths…]`, its options, its output and its exit codes
  * (0 nothing failing, 1 findings that fail, 2 unusable input or usage, with a one-line reason).
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "./run.js";
 import { spawnCli } from "./spawn.js";
+import { suiteDir } from "../suite-dir.js";
 
 const run = (...args: string[]) => runCli(args);
 
@@ -171,27 +171,21 @@ describe("--terraform-version", () => {
 
 describe("the schemas a run decoded, kept for the next (in the private cache, beside the code cache)", () => {
   const seeds = "test/fixtures/seeds/cdktf";
+  const scratch = suiteDir("decoded-");
   const cacheOf = (dir: string) => readdirSync(path.join(dir, `cdktf-schema-check-${process.getuid!()}`)).filter((f) => f.startsWith("decoded-"));
 
   it("are written by the first run and give the next the same report", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "decoded-"));
-    try {
-      const first = await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } });
-      expect(cacheOf(dir)).toEqual([expect.stringMatching(/^decoded-registry\.terraform\.io_hashicorp_aws-[\da-f]{8}-\d+-[\da-f]{8}-[\da-f]{8}\.bodies$/)]);
-      expect(await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } })).toEqual(first);
-      expect(first.code).toBe(1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = path.join(scratch(), "on");
+    const first = await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } });
+    expect(cacheOf(dir)).toEqual([expect.stringMatching(/^decoded-registry\.terraform\.io_hashicorp_aws-[\da-f]{8}-\d+-[\da-f]{8}-[\da-f]{8}\.bodies$/)]);
+    expect(await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir } })).toEqual(first);
+    expect(first.code).toBe(1);
   });
 
   it("are not kept with NODE_DISABLE_COMPILE_CACHE", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "decoded-"));
-    try {
-      await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: "1" } });
-      expect(readdirSync(dir)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = path.join(scratch(), "off");
+    mkdirSync(dir);
+    await spawnCli([seeds], { env: { NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: "1" } });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
