@@ -59,9 +59,10 @@ describe("checkBlock", () => {
     const prototypeNames = JSON.parse(
       '{"attributes": {"toString": {"type": "string", "required": true}, "constructor": {"type": "number", "optional": true}, "valueOf": {"type": "bool", "optional": true}}}',
     ) as SchemaBlock;
-    expect(checkBlock({}, prototypeNames, where).map((d) => `${d.rule} ${d.pointer}`)).toEqual(["missing-argument /terraform/backend/s3"]);
-    expect(checkBlock({ toString: "x", constructor: 1 }, prototypeNames, where)).toEqual([]);
-    expect(checkBlock({ toString: "x", valueOf: "maybe" }, prototypeNames, where).map((d) => `${d.rule} ${d.pointer}`)).toEqual(["type-mismatch /terraform/backend/s3/valueOf"]);
+    const brief = (body: object) => checkBlock(body, prototypeNames, where).map((d) => `${d.severity} ${d.rule} ${d.pointer}: ${d.message}`);
+    expect(brief({})).toEqual(['error missing-argument /terraform/backend/s3: Missing required argument "toString" in backend "s3"']);
+    expect(brief({ toString: "x", constructor: 1 })).toEqual([]);
+    expect(brief({ toString: "x", valueOf: "maybe" })).toEqual(['error type-mismatch /terraform/backend/s3/valueOf: Inappropriate value for "valueOf": a bool is required, got the string "maybe"']);
   });
 
   it("compiles a block's validator once and reuses it", () => {
