@@ -523,7 +523,8 @@ class DocumentWalker {
     // provisioner and connection are blocks of their own (checked here), not arguments.
     const meta = (key: string): KeyRole | undefined => (kind === "resource" && (key === "provisioner" || key === "connection") ? "block" : undefined);
     this.hiddenKeys.body(body, block, pointer, kind === "data" ? `data.${type}` : type, where, meta);
-    if (kind === "resource") {
+    // Few resources have provisioners: most skip their walk, and the pointers it makes.
+    if (kind === "resource" && (body.provisioner !== undefined || body.connection !== undefined)) {
       this.duplicatesInProvisioners(body, pointer, where);
       for (const finding of checkProvisioners(body, pointer)) this.diagnostics.push({ file: this.options.file, ...where, ...finding });
     }
