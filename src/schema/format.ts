@@ -2,7 +2,9 @@
  * The canonical schema format: Terraform's own `terraform providers schema -json` output
  * (format_version 1.0). Every schema file we read from disk is parsed with these zod schemas,
  * so a corrupt snapshot fails with a message naming the file instead of deep inside the checker
- * (the package's own files are held to them by a test instead: see read.ts).
+ * (the package's own files are held to them by a test instead: see read.ts). Each schema is built
+ * when first used (`z.lazy`): a check against the shipped schemas never uses them (building them,
+ * and those built on them in other modules, took 1–2 ms of every start).
  */
 import { z } from "../zod.js";
 
@@ -28,14 +30,14 @@ export const ctyTypeSchema: z.ZodType<CtyType> = z.lazy(() =>
   ]),
 ) as z.ZodType<CtyType>;
 
-export const nestingModeSchema = z.enum(["single", "group", "list", "set", "map"]);
+export const nestingModeSchema = z.lazy(() => z.enum(["single", "group", "list", "set", "map"]));
 export type NestingMode = z.infer<typeof nestingModeSchema>;
 
-const describedSchema = {
+const describedSchema = () => ({
   description: z.string().optional(),
   description_kind: z.enum(["plain", "markdown"]).optional(),
   deprecated: z.boolean().optional(),
-};
+});
 
 export interface SchemaAttribute {
   type?: CtyType;
@@ -63,7 +65,7 @@ export const attributeSchema: z.ZodType<SchemaAttribute> = z.lazy(() =>
     .object({
       type: ctyTypeSchema.optional(),
       nested_type: nestedTypeSchema.optional(),
-      ...describedSchema,
+      ...describedSchema(),
       required: z.boolean().optional(),
       optional: z.boolean().optional(),
       computed: z.boolean().optional(),
@@ -106,7 +108,7 @@ export const blockSchema: z.ZodType<SchemaBlock> = z.lazy(() =>
   z.object({
     attributes: z.record(z.string(), attributeSchema).optional(),
     block_types: z.record(z.string(), nestedBlockSchema).optional(),
-    ...describedSchema,
+    ...describedSchema(),
   }),
 );
 
@@ -120,26 +122,32 @@ export const nestedBlockSchema: z.ZodType<SchemaNestedBlock> = z.lazy(() =>
 );
 
 /** One resource, data source or provider configuration schema. */
-export const typeSchemaSchema = z.object({
-  version: z.number().int().nonnegative().optional(),
-  block: blockSchema,
-});
+export const typeSchemaSchema = z.lazy(() =>
+  z.object({
+    version: z.number().int().nonnegative().optional(),
+    block: blockSchema,
+  }),
+);
 export type TypeSchema = z.infer<typeof typeSchemaSchema>;
 
-export const providerSchemaSchema = z.object({
-  provider: typeSchemaSchema.optional(),
-  resource_schemas: z.record(z.string(), typeSchemaSchema).optional(),
-  data_source_schemas: z.record(z.string(), typeSchemaSchema).optional(),
-  ephemeral_resource_schemas: z.record(z.string(), typeSchemaSchema).optional(),
-  /** Provider functions (Terraform 1.8+): name → signature; only the names are used. */
-  functions: z.record(z.string(), z.unknown()).optional(),
-  // Newer Terraform versions add more maps (list resources…); we keep but ignore them.
-}).passthrough();
+export const providerSchemaSchema = z.lazy(() =>
+  z.object({
+    provider: typeSchemaSchema.optional(),
+    resource_schemas: z.record(z.string(), typeSchemaSchema).optional(),
+    data_source_schemas: z.record(z.string(), typeSchemaSchema).optional(),
+    ephemeral_resource_schemas: z.record(z.string(), typeSchemaSchema).optional(),
+    /** Provider functions (Terraform 1.8+): name → signature; only the names are used. */
+    functions: z.record(z.string(), z.unknown()).optional(),
+    // Newer Terraform versions add more maps (list resources…); we keep but ignore them.
+  }).passthrough(),
+);
 export type ProviderSchema = z.infer<typeof providerSchemaSchema>;
 
 /** The whole document `terraform providers schema -json` prints. */
-export const providersSchemaDocumentSchema = z.object({
-  format_version: z.string().regex(/^1\.\d+$/, "expected a 1.x format_version"),
-  provider_schemas: z.record(z.string(), providerSchemaSchema).optional(),
-});
+export const providersSchemaDocumentSchema = z.lazy(() =>
+  z.object({
+    format_version: z.string().regex(/^1\.\d+$/, "expected a 1.x format_version"),
+    provider_schemas: z.record(z.string(), providerSchemaSchema).optional(),
+  }),
+);
 export type ProvidersSchemaDocument = z.infer<typeof providersSchemaDocumentSchema>;

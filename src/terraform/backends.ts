@@ -18,30 +18,32 @@ export interface BackendSchema {
 
 export const BACKENDS_FORMAT = "cdktf-schema-check.backends/1";
 
-const backendSchemaSchema = z.object({ block: blockSchema, deprecations: z.record(z.string(), z.string()).optional() });
+const backendSchemaSchema = z.lazy(() => z.object({ block: blockSchema, deprecations: z.record(z.string(), z.string()).optional() }));
 
-export const backendsFileSchema = z.object({
-  format: z.literal(BACKENDS_FORMAT),
-  /** Where the schemas were read: repository and how. */
-  source: z.string(),
-  releases: z.record(
-    z.string(),
-    z.object({
-      /** Backend type → schema id. */
-      backends: z.record(z.string(), z.string()),
-      /** Backend names Terraform rejects with its own message. */
-      removed: z.record(z.string(), z.string()),
-      cloud: z.string(),
-    }),
-  ),
-  schemas: z.record(z.string(), backendSchemaSchema),
-}).superRefine((file, ctx) => {
-  for (const [release, { backends, cloud }] of Object.entries(file.releases)) {
-    for (const [type, id] of [...Object.entries(backends), ["cloud", cloud] as const]) {
-      if (!Object.hasOwn(file.schemas, id)) ctx.addIssue({ code: "custom", path: ["releases", release, type], message: `no schema "${id}" in "schemas"` });
+export const backendsFileSchema = z.lazy(() =>
+  z.object({
+    format: z.literal(BACKENDS_FORMAT),
+    /** Where the schemas were read: repository and how. */
+    source: z.string(),
+    releases: z.record(
+      z.string(),
+      z.object({
+        /** Backend type → schema id. */
+        backends: z.record(z.string(), z.string()),
+        /** Backend names Terraform rejects with its own message. */
+        removed: z.record(z.string(), z.string()),
+        cloud: z.string(),
+      }),
+    ),
+    schemas: z.record(z.string(), backendSchemaSchema),
+  }).superRefine((file, ctx) => {
+    for (const [release, { backends, cloud }] of Object.entries(file.releases)) {
+      for (const [type, id] of [...Object.entries(backends), ["cloud", cloud] as const]) {
+        if (!Object.hasOwn(file.schemas, id)) ctx.addIssue({ code: "custom", path: ["releases", release, type], message: `no schema "${id}" in "schemas"` });
+      }
     }
-  }
-});
+  }),
+);
 export type BackendsFile = z.infer<typeof backendsFileSchema>;
 
 export const SHIPPED_BACKENDS_FILE = fileURLToPath(new URL("../../schemas/terraform/backends.json", import.meta.url));

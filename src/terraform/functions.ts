@@ -12,19 +12,23 @@ import { nearestRelease } from "./releases.js";
 
 export const FUNCTIONS_FORMAT = "cdktf-schema-check.functions/1";
 
-const releaseFunctionsSchema = z.object({
-  functions: z.array(z.string()),
-  coreNamespace: z.boolean(),
-  providerFunctions: z.boolean(),
-});
+const releaseFunctionsSchema = z.lazy(() =>
+  z.object({
+    functions: z.array(z.string()),
+    coreNamespace: z.boolean(),
+    providerFunctions: z.boolean(),
+  }),
+);
 export type ReleaseFunctions = z.infer<typeof releaseFunctionsSchema>;
 
-export const functionsFileSchema = z.object({
-  format: z.literal(FUNCTIONS_FORMAT),
-  /** Where the lists were read: repository and how. */
-  source: z.string(),
-  releases: z.record(z.string(), releaseFunctionsSchema),
-});
+export const functionsFileSchema = z.lazy(() =>
+  z.object({
+    format: z.literal(FUNCTIONS_FORMAT),
+    /** Where the lists were read: repository and how. */
+    source: z.string(),
+    releases: z.record(z.string(), releaseFunctionsSchema),
+  }),
+);
 export type FunctionsFile = z.infer<typeof functionsFileSchema>;
 
 export const SHIPPED_FUNCTIONS_FILE = fileURLToPath(new URL("../../schemas/terraform/functions.json", import.meta.url));

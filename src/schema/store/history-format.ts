@@ -20,32 +20,36 @@ export const HISTORY_DIR = "history";
 export const HISTORY_INDEX_FILE = "index.json.br";
 export const HISTORY_PACK_FILE = "bodies.pack";
 
-const sliceSchema = z.tuple([z.number().int().nonnegative(), z.number().int().positive()]);
+const sliceSchema = z.lazy(() => z.tuple([z.number().int().nonnegative(), z.number().int().positive()]));
 
 /** One type: which chunk holds its bodies, and the runs of versions using each. */
-export const historyEntrySchema = z.tuple([z.number().int().nonnegative(), z.array(z.number().int().nonnegative())]);
+export const historyEntrySchema = z.lazy(() => z.tuple([z.number().int().nonnegative(), z.array(z.number().int().nonnegative())]));
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-export const historyVersionSchema = z.object({
-  version: z.string(),
-  /** The binding package it was extracted from, e.g. `@cdktf/provider-aws@19.0.0`. */
-  from: z.string(),
-  createdAt: z.string(),
-});
+export const historyVersionSchema = z.lazy(() =>
+  z.object({
+    version: z.string(),
+    /** The binding package it was extracted from, e.g. `@cdktf/provider-aws@19.0.0`. */
+    from: z.string(),
+    createdAt: z.string(),
+  }),
+);
 export type HistoryVersion = z.infer<typeof historyVersionSchema>;
 
-export const historyIndexSchema = z.object({
-  format: z.literal(HISTORY_FORMAT),
-  address: z.string(),
-  method: z.enum(["terraform", "bindings", "file"]),
-  notes: z.array(z.string()),
-  versions: z.array(historyVersionSchema).min(1),
-  chunks: z.array(sliceSchema),
-  provider: historyEntrySchema,
-  /** Entries are checked when a type is looked up: validating thousands at open would cost more than the lookup. */
-  resources: z.record(z.string(), z.unknown()),
-  data_sources: z.record(z.string(), z.unknown()),
-});
+export const historyIndexSchema = z.lazy(() =>
+  z.object({
+    format: z.literal(HISTORY_FORMAT),
+    address: z.string(),
+    method: z.enum(["terraform", "bindings", "file"]),
+    notes: z.array(z.string()),
+    versions: z.array(historyVersionSchema).min(1),
+    chunks: z.array(sliceSchema),
+    provider: historyEntrySchema,
+    /** Entries are checked when a type is looked up: validating thousands at open would cost more than the lookup. */
+    resources: z.record(z.string(), z.unknown()),
+    data_sources: z.record(z.string(), z.unknown()),
+  }),
+);
 export type HistoryIndex = z.infer<typeof historyIndexSchema>;
 
 /** The body line of a type at a version index, or undefined when the version lacks the type. */
