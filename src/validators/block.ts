@@ -18,7 +18,7 @@ import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
 import { ANY_VALUE, type Finding, type Payload, type Validator, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
-import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
+import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody, overlaid } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
 
 export interface BodyContext {
@@ -83,7 +83,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   };
   // The members in the order of an object of all of them (a block type wins over an attribute
   // of its name): the order findings come in.
-  const all = Object.keys(Object.assign({}, attributes, blockTypes));
+  const all = Object.keys(overlaid(attributes, blockTypes));
   const order = all.filter((name) => name !== "__proto__");
   const position = new Map(order.map((name, i) => [name, i]));
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.

@@ -84,14 +84,23 @@ export function withMetaArguments(block: SchemaBlock, kind: MetaKind): SchemaBlo
   let result = byKind.get(kind);
   if (!result) {
     const meta = META[kind];
-    result = {
-      ...block,
-      attributes: { ...block.attributes, ...meta.attributes },
-      block_types: { ...block.block_types, ...meta.block_types },
-    };
+    result = { ...block, attributes: overlaid(block.attributes, meta.attributes), block_types: overlaid(block.block_types, meta.block_types) };
     byKind.set(kind, result);
     languageBodies.add(result);
   }
+  return result;
+}
+
+/**
+ * The entries of `base`, then those of `over` (which win), in an object without a prototype: V8
+ * keeps that a hash table from the start, where a literal of another object's entries goes
+ * through a hidden class per entry, each new the first time: 3–4 ms against under 1 for the 240
+ * aws types of a check (their first use in a process is every check's).
+ */
+export function overlaid<A, B>(base: Readonly<Record<string, A>> | undefined, over: Readonly<Record<string, B>> | undefined): Record<string, A | B> {
+  const result = Object.create(null) as Record<string, A | B>;
+  for (const key in base) result[key] = base[key]!;
+  for (const key in over) result[key] = over[key]!;
   return result;
 }
 
