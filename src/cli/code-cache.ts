@@ -11,7 +11,7 @@
  * only means compiling as usual, and the next check writes a new one.
  */
 import { nodeCrypto } from "../core/builtins.js";
-import { writeCacheFile } from "../core/private-cache.js";
+import { markUsed, writeCacheFile } from "../core/private-cache.js";
 import { readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
@@ -44,6 +44,7 @@ export function loadBundle<Exports>(file: string, cacheDir: string | undefined):
   if (cacheFile) {
     try {
       cachedData = readFileSync(cacheFile);
+      markUsed(cacheFile);
     } catch {
       // No cache yet.
     }

@@ -5,8 +5,13 @@
  * schema decides what passes. `NODE_DISABLE_COMPILE_CACHE` turns it off and `NODE_COMPILE_CACHE`
  * says where it goes, as for Node's own compile cache. On Windows, whose file modes do not say
  * who may write, it stays off.
+ *
+ * Every upgrade, Node release or copy of the package leaves files for a build no run will use
+ * again (a code cache is about 650 KB). A file's modification time says when a run last used it
+ * (refreshed at most once a day, `markUsed`), and a run that writes a cache file removes those
+ * no run has used for `UNUSED_DAYS`.
  */
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -38,5 +43,33 @@ export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferVi
     renameSync(aside, file);
   } catch {
     rmSync(aside, { force: true });
+  }
+  removeUnused(path.dirname(file));
+}
+
+/** How long a cache file may go unused before a run that writes one removes it. */
+export const UNUSED_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Records that this run used a cache file: its modification time, moved to now when a day old. */
+export function markUsed(file: string): void {
+  try {
+    const now = Date.now();
+    if (now - statSync(file).mtimeMs > DAY_MS) utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // Gone meanwhile, or not ours to change: at worst it is removed and made again.
+  }
+}
+
+/** Removes the files in `dir` (this user's private directory) that no run has used for UNUSED_DAYS. */
+function removeUnused(dir: string): void {
+  const before = Date.now() - UNUSED_DAYS * DAY_MS;
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isFile() && statSync(file).mtimeMs < before) rmSync(file, { force: true });
+    }
+  } catch {
+    // Left for the next run that writes.
   }
 }

@@ -3,7 +3,7 @@
  * time compiles and leaves a cache; loaded again, V8 takes the cache; a damaged cache is
  * rejected and replaced; caching is off when asked, or when the directory is not this user's alone.
  */
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -37,6 +37,18 @@ describe("loadBundle", () => {
 
     const second = loadBundle<Exports>(file, dir);
     expect([second.cache, second.exports.add(1, 1)]).toEqual(["used", 2]);
+  });
+
+  it("a cache used by a run counts as used (see private-cache.test.ts): its time moves to now", () => {
+    const file = bundle("cli-EEEE.cjs");
+    const dir = path.join(scratch, "cache-5");
+    mkdirSync(dir, { mode: 0o700 });
+    loadBundle<Exports>(file, dir).saveCache();
+    const cacheFile = path.join(dir, cacheFileName(file));
+    const monthAgo = Date.now() / 1000 - 30 * 24 * 60 * 60;
+    utimesSync(cacheFile, monthAgo, monthAgo);
+    expect(loadBundle<Exports>(file, dir).cache).toBe("used");
+    expect(Date.now() - statSync(cacheFile).mtimeMs).toBeLessThan(60_000);
   });
 
   it("a damaged cache is rejected, the bundle still runs, and the next save replaces the cache", () => {

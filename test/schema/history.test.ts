@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync } from "node:zlib";
@@ -99,6 +99,15 @@ describe("a provider history", () => {
       expect(again).toEqual({ ...first, decoded: 0 });
       expect(again.bodies[0]?.block.attributes?.size).toEqual({ type: "number", optional: true });
       expect(files()).toHaveLength(1);
+    });
+
+    it("count as used by the run that reads them (see private-cache.test.ts): the file's time moves to now", () => {
+      run(["demo_thing_a"]);
+      const file = path.join(cache(), files()[0]!);
+      const monthAgo = Date.now() / 1000 - 30 * 24 * 60 * 60;
+      utimesSync(file, monthAgo, monthAgo);
+      expect(run(["demo_thing_a"]).decoded).toBe(0);
+      expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
     });
 
     it("grow with what each run asks for", () => {

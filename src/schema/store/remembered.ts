@@ -21,7 +21,7 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { writeCacheFile } from "../../core/private-cache.js";
+import { markUsed, writeCacheFile } from "../../core/private-cache.js";
 import type { SchemaBlock, TypeSchema } from "../format.js";
 import type { HistoryIndex } from "./history-format.js";
 
@@ -73,6 +73,7 @@ export class RememberedBodies {
     let head: Partial<RememberedHead> | null = null;
     try {
       lines = readFileSync(file, "utf8").split("\n");
+      markUsed(file);
       head = JSON.parse(lines[0]!) as Partial<RememberedHead> | null;
     } catch {
       // None yet, or unreadable: decoded as usual, and written anew.
