@@ -343,6 +343,12 @@ class Frame {
   escaped: boolean[] = [];
   valueStarts: number[] = [];
   valueEnds: number[] = [];
+  /**
+   * Buckets of this object's keys so far, one bit each (see Collector.key): a key in an empty
+   * bucket repeats none. Unused once a key has escapes, whose text is not the key.
+   */
+  buckets = 0;
+  escapedKeys = false;
   /** Key → first member, once an object has too many members to compare keys one by one. */
   index: Map<string, number> | null = null;
   /** Key → every member with that key, for keys given more than once. */
@@ -357,6 +363,8 @@ class Frame {
     this.array = array;
     this.via = via;
     this.members = 0;
+    this.buckets = 0;
+    this.escapedKeys = false;
     this.index = null;
     this.repeated = null;
     this.proto = false;
@@ -371,8 +379,10 @@ class Frame {
   }
 }
 
-/** Objects with up to this many members find a repeated key by comparing keys one by one. */
+/** Objects with up to this many members find a repeated key by comparing keys one by one… */
 const SMALL_OBJECT = 8;
+/** …or, while no key has escapes, this many, and a key only when its bucket is taken (Frame.buckets). */
+const BUCKETED_OBJECT = 32;
 
 /** The parse pass: duplicate keys, numbers a double cannot hold, and how many values there are. */
 class Collector implements ScanVisitor {
@@ -432,7 +442,16 @@ class Collector implements ScanVisitor {
       this.protoKeys.push(frame);
       this.pin(frame);
     }
-    if (m < SMALL_OBJECT) {
+    if (escaped) frame.escapedKeys = true;
+    if (m < (frame.escapedKeys ? SMALL_OBJECT : BUCKETED_OBJECT)) {
+      if (!frame.escapedKeys) {
+        // Most keys are in a bucket (by length, first and last character) no earlier key is in,
+        // and so are compared with none.
+        const bit = 1 << ((end - start + 5 * this.text.charCodeAt(start + 1) + this.text.charCodeAt(end - 2)) & 31);
+        const taken = (frame.buckets & bit) !== 0;
+        frame.buckets |= bit;
+        if (!taken) return;
+      }
       for (let k = 0; k < m; k++) {
         if (this.sameKey(frame, k, m)) return this.repeat(frame, k, m);
       }

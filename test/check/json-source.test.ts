@@ -134,7 +134,7 @@ describe("JsonSource: keys given twice", () => {
   });
 
   it("finds them in objects of any size, however a key is written (an escaped twin is the same key)", () => {
-    // Past eight keys they are found through a table of hashes, which grows at 16, 32, 64 keys.
+    // Past 32 keys (8 once a key has escapes) they are found through a table of hashes, which grows at 64 and 128 keys.
     const keys = Array.from({ length: 200 }, (_, i) => `"k${i}"`);
     keys.push('"k3"', '"k\\u0037\\u0030"', '"k150"', '"k3"');
     const text = `{${keys.map((k, i) => `${k}: ${i}`).join(", ")}}`;
@@ -144,6 +144,24 @@ describe("JsonSource: keys given twice", () => {
     const occurrences = source.duplicatesIn(document)!;
     expect([...occurrences].map(([key, at]) => `${key} ×${at.length}`)).toEqual(["k3 ×3", "k70 ×2", "k150 ×2"]);
     expect(document.k3).toBe(203);
+  });
+
+  it("finds every repeated key in objects of every size, written plainly or escaped (against a plain count)", () => {
+    // Up to 32 keys an object compares a key with the others only when one of them shares its
+    // bucket; short keys of few letters share buckets and repeat often, and escapes hide them.
+    let seed = 7;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % n;
+    for (let round = 0; round < 400; round++) {
+      const size = 1 + random(40);
+      const keys = Array.from({ length: size }, () => "abc".slice(0, 1 + random(3)) + "xyz"[random(3)]);
+      const written = keys.map((key) => (random(8) === 0 ? `"\\u00${key.charCodeAt(0).toString(16)}${key.slice(1)}"` : JSON.stringify(key)));
+      const source = JsonSource.parse("keys.tf.json", `{${written.map((key, i) => `${key}: ${i}`).join(", ")}}`);
+      const counts = new Map<string, number>();
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+      const repeated = [...counts].filter(([, n]) => n > 1).map(([key, n]) => `${key} ×${n}`);
+      const found = [...(source.duplicatesIn(source.value() as object) ?? new Map())].map(([key, at]) => `${key} ×${at.length}`);
+      expect(found.sort(), written.join(", ")).toEqual(repeated.sort());
+    }
   });
 
   it("treats __proto__ as a plain key, as JSON.parse does", () => {
