@@ -13,7 +13,7 @@ export interface CheckCommandOptions {
   config?: string;
 }
 
-export function registerCheckCommand(program: Command, afterCheck?: () => void): void {
+export function registerCheckCommand(program: Command, afterCheck?: (resources: number) => void): void {
   program
     .argument("[paths...]", 'cdk.tf.json / *.tf.json files, or directories to search for them (default: the configuration\'s "paths", else ./cdktf.out)')
     .option(
@@ -29,8 +29,9 @@ export function registerCheckCommand(program: Command, afterCheck?: () => void):
     .option("--terraform-version <version>", "check the terraform block against this Terraform release (default: the terraform on PATH, else the newest supported)")
     .action(async (paths: string[], options: CheckCommandOptions) => {
       const { runCheck } = await import("./run-check.js");
-      process.exitCode = await runCheck(paths, options);
-      afterCheck?.();
+      const { exitCode, resources } = await runCheck(paths, options);
+      process.exitCode = exitCode;
+      afterCheck?.(resources);
     });
 }
 

@@ -4,7 +4,11 @@
  * the bundle and the functions a check calls cost about 40–50 ms of every run (`npm run bench`).
  *
  * The cache is V8's code cache of the whole script, taken after a check has run, so it holds the
- * functions the check compiled, not only the top level. One file per bundle (its name carries a
+ * functions the check compiled, not only the top level. A check much bigger than the one that
+ * took it (twice the resources, and 20 more) takes it again: a first check of one resource leaves
+ * out expressions, references and backends, which every later check of 1,000 resources then
+ * compiled anew (about 40 ms). The file starts with the number of resources of the check that
+ * took it (4 bytes), then V8's data. One file per bundle (its name carries a
  * hash of its content), Node release and architecture, in this user's private cache directory
  * (core/private-cache.ts: `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` moves
  * it). V8 rejects a cache made by another V8 or flags; a rejected, missing or unreadable cache
@@ -21,8 +25,11 @@ export interface LoadedBundle<Exports> {
   exports: Exports;
   /** What became of the cache: compiled without one (`none`: none yet, or caching off), used, or rejected by V8. */
   cache: "none" | "used" | "rejected";
-  /** Writes V8's code cache of the bundle, as compiled so far, unless one was used or caching is off. */
-  saveCache(): void;
+  /**
+   * After a check of `resources` resources: writes V8's code cache of the bundle, as compiled so
+   * far, unless caching is off or the cache used was taken by a check not much smaller.
+   */
+  saveCache(resources: number): void;
 }
 
 /**
@@ -36,15 +43,23 @@ export function cacheFileName(file: string): string {
   return `${path.basename(file)}-${process.version}-${process.arch}${flagsKey}.cache`;
 }
 
+/** The cache file's header: the resources of the check that took it. */
+const HEADER_BYTES = 4;
+
 /** `file`, a CommonJS bundle, loaded through a code cache in `cacheDir` (none: compiled as usual). */
 export function loadBundle<Exports>(file: string, cacheDir: string | undefined): LoadedBundle<Exports> {
   const source = readFileSync(file, "utf8");
   const cacheFile = cacheDir && path.join(cacheDir, cacheFileName(file));
   let cachedData: Buffer | undefined;
+  let takenBy = 0;
   if (cacheFile) {
     try {
-      cachedData = readFileSync(cacheFile);
+      const data = readFileSync(cacheFile);
       markUsed(cacheFile);
+      if (data.length > HEADER_BYTES) {
+        takenBy = data.readUInt32LE(0);
+        cachedData = data.subarray(HEADER_BYTES);
+      }
     } catch {
       // No cache yet.
     }
@@ -57,8 +72,11 @@ export function loadBundle<Exports>(file: string, cacheDir: string | undefined):
   return {
     exports: module.exports,
     cache,
-    saveCache() {
-      if (cacheFile && cache !== "used") writeCacheFile(cacheFile, script.createCachedData());
+    saveCache(resources) {
+      if (!cacheFile || (cache === "used" && resources < Math.max(2 * takenBy, takenBy + 20))) return;
+      const header = Buffer.alloc(HEADER_BYTES);
+      header.writeUInt32LE(Math.min(resources, 0xffffffff));
+      writeCacheFile(cacheFile, Buffer.concat([header, script.createCachedData()]));
     },
   };
 }

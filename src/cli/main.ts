@@ -12,8 +12,8 @@ import { escapeControl } from "../report/escape.js";
 
 /** What the launcher (launch.ts) hears of a run. */
 export interface RunHooks {
-  /** After a check has run (the moment to keep the compiled code of a check: code-cache.ts). */
-  afterCheck?: () => void;
+  /** After a check of `resources` resources has run (the moment to keep the compiled code of a check: code-cache.ts). */
+  afterCheck?: (resources: number) => void;
 }
 
 function buildProgram(hooks: RunHooks = {}): Command {

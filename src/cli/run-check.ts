@@ -19,7 +19,8 @@ import type { CheckCommandOptions } from "./check-command.js";
 
 const DEFAULT_PATHS = ["./cdktf.out"];
 
-export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<number> {
+/** The exit code, and how many resources were checked. */
+export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<{ exitCode: number; resources: number }> {
   let result;
   let strict: boolean;
   try {
@@ -41,7 +42,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
     // A corrupt or unreadable schema is unusable input too: never a silent pass, never "internal error".
     if (!(err instanceof InputError || err instanceof SchemaFileError)) throw err;
     process.stderr.write(`cdktf-schema-check: ${escapeControl(err.message)}\n`);
-    return EXIT_USAGE;
+    return { exitCode: EXIT_USAGE, resources: 0 };
   }
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   // Inputs that could not be checked do not hide the findings of the others; they are named
@@ -51,9 +52,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
   for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${escapeControl(problem)}\n`);
   // After the report: the next run's time, not this one's.
   shippedSchemas().saveDecoded();
-  if (unusable.length > 0) return EXIT_USAGE;
   const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
-  return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return { exitCode: unusable.length > 0 ? EXIT_USAGE : failing > 0 ? EXIT_FINDINGS : EXIT_OK, resources: result.summary.resources };
 }
 
 function format(result: CheckResult, name: CheckCommandOptions["format"], color: boolean): string {

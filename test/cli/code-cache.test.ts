@@ -1,7 +1,8 @@
 /**
  * The command line's code cache on Node 20 (src/cli/code-cache.ts): a bundle loaded the first
- * time compiles and leaves a cache; loaded again, V8 takes the cache; a damaged cache is
- * rejected and replaced; caching is off when asked, or when the directory is not this user's alone.
+ * time compiles and leaves a cache; loaded again, V8 takes the cache, which a much bigger check
+ * takes again; a damaged cache is rejected and replaced; caching is off when asked, or when the
+ * directory is not this user's alone.
  */
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,7 +30,7 @@ describe("loadBundle", () => {
     mkdirSync(dir, { mode: 0o700 });
     const first = loadBundle<Exports>(file, dir);
     expect([first.cache, first.exports.add(2, 3), first.exports.dir]).toEqual(["none", 5, path.basename(scratch)]);
-    first.saveCache();
+    first.saveCache(1);
     const files = readdirSync(dir);
     expect(files).toEqual([cacheFileName(file)]);
     expect(files[0]).toMatch(new RegExp(`^cli-AAAA\\.cjs-${process.version}-${process.arch}(-[0-9a-f]{12})?\\.cache$`));
@@ -39,11 +40,28 @@ describe("loadBundle", () => {
     expect([second.cache, second.exports.add(1, 1)]).toEqual(["used", 2]);
   });
 
+  it("is taken again by a check much bigger than the one that took it (twice the resources, and 20 more)", () => {
+    const file = bundle("cli-FFFF.cjs");
+    const dir = path.join(scratch, "cache-6");
+    mkdirSync(dir, { mode: 0o700 });
+    const cacheFile = path.join(dir, cacheFileName(file));
+    const takenBy = () => readFileSync(cacheFile).readUInt32LE(0);
+    loadBundle<Exports>(file, dir).saveCache(1);
+    expect(takenBy()).toBe(1);
+    // 20 is twice 1 but not 20 more; a first check of one resource is taken again by one of 21.
+    for (const [resources, after] of [[20, 1], [21, 21], [41, 21], [42, 42], [1_000, 1_000], [1_999, 1_000]]) {
+      const loaded = loadBundle<Exports>(file, dir);
+      expect(loaded.cache).toBe("used");
+      loaded.saveCache(resources!);
+      expect(takenBy(), `after a check of ${resources}`).toBe(after);
+    }
+  });
+
   it("a cache used by a run counts as used (see private-cache.test.ts): its time moves to now", () => {
     const file = bundle("cli-EEEE.cjs");
     const dir = path.join(scratch, "cache-5");
     mkdirSync(dir, { mode: 0o700 });
-    loadBundle<Exports>(file, dir).saveCache();
+    loadBundle<Exports>(file, dir).saveCache(1);
     const cacheFile = path.join(dir, cacheFileName(file));
     const monthAgo = Date.now() / 1000 - 30 * 24 * 60 * 60;
     utimesSync(cacheFile, monthAgo, monthAgo);
@@ -59,7 +77,7 @@ describe("loadBundle", () => {
     writeFileSync(cacheFile, "not a code cache");
     const loaded = loadBundle<Exports>(file, dir);
     expect([loaded.cache, loaded.exports.add(2, 2)]).toEqual(["rejected", 4]);
-    loaded.saveCache();
+    loaded.saveCache(1);
     expect(readFileSync(cacheFile, "utf8")).not.toBe("not a code cache");
     expect(loadBundle<Exports>(file, dir).cache).toBe("used");
   });
@@ -68,14 +86,14 @@ describe("loadBundle", () => {
     const file = bundle("cli-DDDD.cjs");
     const dir = path.join(scratch, "cache-4");
     mkdirSync(dir, { mode: 0o700 });
-    loadBundle<Exports>(file, dir).saveCache();
+    loadBundle<Exports>(file, dir).saveCache(1);
     const plain = cacheFileName(file);
     const saved = process.env.NODE_OPTIONS;
     process.env.NODE_OPTIONS = "--max-old-space-size=4096";
     try {
       const flagged = loadBundle<Exports>(file, dir);
       expect(flagged.cache).toBe("none");
-      flagged.saveCache();
+      flagged.saveCache(1);
       expect(cacheFileName(file)).not.toBe(plain);
       expect(readdirSync(dir).sort()).toEqual([plain, cacheFileName(file)].sort());
     } finally {
@@ -87,7 +105,7 @@ describe("loadBundle", () => {
 
   it("without a directory it compiles as usual and saves nothing", () => {
     const loaded = loadBundle<Exports>(bundle("cli-CCCC.cjs"), undefined);
-    loaded.saveCache();
+    loaded.saveCache(1);
     expect([loaded.cache, loaded.exports.add(1, 2)]).toEqual(["none", 3]);
   });
 });
