@@ -1,7 +1,7 @@
 /**
  * What bin/cdktf-schema-check.js starts: the command line, one CommonJS bundle beside this file
  * (scripts/build.ts names it, with a hash of its content, in `CLI_BUNDLE`), loaded with its
- * compiled code kept between runs: by Node itself from 22.1, by code-cache.ts before.
+ * compiled code kept between runs (code-cache.ts).
  *
  * Built as CommonJS (dist/bundle/cli/launch.cjs), as bin/ is: a process that loads no ES module
  * never starts Node's ES module loader, which costs about 10 ms of every run.
@@ -16,12 +16,15 @@ declare const CLI_BUNDLE: string;
 
 export async function launch(argv: string[]): Promise<number> {
   const file = path.join(__dirname, CLI_BUNDLE);
+  const dir = privateCacheDirectory();
   const { enableCompileCache } = module as { enableCompileCache?: () => unknown };
-  if (enableCompileCache) {
+  // Node's own compile cache (22.1+) keeps what loading the bundle compiled, ours also what a
+  // check compiled (Node 22, 100 resources: 120 → 97 ms): Node's only where ours is off (Windows).
+  if (dir === undefined && enableCompileCache) {
     enableCompileCache();
     const cli = require(file) as { run: typeof run };
     return cli.run(argv);
   }
-  const cli = loadBundle<{ run: typeof run }>(file, privateCacheDirectory());
+  const cli = loadBundle<{ run: typeof run }>(file, dir);
   return cli.exports.run(argv, { afterCheck: cli.saveCache });
 }

@@ -70,7 +70,7 @@ describe("after synth", () => {
 });
 
 describe("the built command line", () => {
-  it("keeps its compiled code between runs (Node's compile cache from 22.1, src/cli/code-cache.ts before) and checks the same", () => {
+  it("keeps its compiled code between runs (src/cli/code-cache.ts) and checks the same", () => {
     const cacheRoot = path.join(scratch, "compile-cache");
     const run = () =>
       spawnSync(process.execPath, [path.join(root, "bin", "cdktf-schema-check.js"), path.join(root, "test", "fixtures", "seeds", "cdktf", "stacks", "seed-failures", "cdk.tf.json")], {
