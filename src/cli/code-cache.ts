@@ -9,11 +9,13 @@
  * took it (twice the resources, and 20 more) takes it again: a first check of one resource leaves
  * out expressions, references and backends, which every later check of 1,000 resources then
  * compiled anew (about 40 ms). The file starts with the number of resources of the check that
- * took it (4 bytes), then V8's data. One file per bundle (its name carries a
- * hash of its content), Node release and architecture, in this user's private cache directory
- * (core/private-cache.ts: `NODE_DISABLE_COMPILE_CACHE` turns it off, `NODE_COMPILE_CACHE` moves
- * it). V8 rejects a cache made by another V8 or flags; a rejected, missing or unreadable cache
- * only means compiling as usual, and the next check writes a new one.
+ * took it (4 bytes), then V8's data.
+ *
+ * One file per bundle (its name carries a hash of its content), Node release and architecture, in
+ * this user's private cache directory (core/private-cache.ts: `NODE_DISABLE_COMPILE_CACHE` turns
+ * it off, `NODE_COMPILE_CACHE` moves it). V8 rejects a cache made by another V8 or flags; a
+ * rejected, missing or unreadable cache only means compiling as usual, and the next check writes
+ * a new one.
  */
 import { nodeCrypto } from "../core/builtins.js";
 import { markUsed, writeCacheFile } from "../core/private-cache.js";
