@@ -83,11 +83,13 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   };
   // The members in the order of an object of all of them (a block type wins over an attribute
   // of its name): the order findings come in.
-  const all = Object.keys(overlaid(attributes, blockTypes));
-  const order = all.filter((name) => name !== "__proto__");
+  const order = Object.keys(overlaid(attributes, blockTypes)).filter((name) => name !== "__proto__");
   const position = new Map(order.map((name, i) => [name, i]));
-  // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name unsupported.
-  const asBlocks = context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : [];
+  // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name
+  // unsupported. What only some bodies need is worked out when the first does (as `names`).
+  let asBlocks: string[] | undefined;
+  const asBlocksOf = () => (asBlocks ??= context.kind === "block" ? Object.keys(attributes).filter((name) => attributeAsBlock(attributes[name]!)) : []);
+  let names: string[] | undefined;
   const dynamics = new Map<string, z.ZodType>();
   const dynamicFor = (asAttributes: string[]) => {
     let schema = dynamics.get(asAttributes.join(" "));
@@ -97,8 +99,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
   const shape: BodyShape = {
     attributes,
     blockTypes,
-    names: [...Object.keys(attributes), ...Object.keys(blockTypes)],
-    quiet: new Set(all.filter((name) => !namedFinding(name, attributes, blockTypes))),
+    names: () => (names ??= [...Object.keys(attributes), ...Object.keys(blockTypes)]),
     required: Object.keys(attributes).filter((name) => attributes[name]!.required),
     counted: Object.keys(blockTypes).filter((name) => {
       const { nesting_mode: mode, min_items: min, max_items: max } = blockTypes[name]!;
@@ -146,10 +147,11 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     return plan;
   };
   // Names checkNames never reports when set: neither read-only nor deprecated, comments, dynamic blocks.
-  const quiet = (name: string) => shape.quiet.has(name) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
+  const quiet = (name: string) =>
+    (position.has(name) && !namedFinding(name, attributes, blockTypes)) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
   const refine = (body: Record<string, unknown>, plan: KeyPlan, payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
-      const asAttributes = asBlocks.filter((name) => own(body, name) !== undefined);
+      const asAttributes = asBlocksOf().filter((name) => own(body, name) !== undefined);
       forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
     }
     const findings = checkNames(body, plan, shape, context);
@@ -180,9 +182,7 @@ interface BodyShape {
   attributes: Record<string, SchemaAttribute>;
   blockTypes: Record<string, SchemaNestedBlock>;
   /** Every attribute and block type name (for did-you-mean). */
-  names: string[];
-  /** Names that, set, never make a finding of checkNames (neither read-only nor deprecated). */
-  quiet: ReadonlySet<string>;
+  names: () => string[];
   required: string[];
   /** Block types with a number of blocks to check: single blocks, and those with min_items or max_items. */
   counted: string[];
@@ -238,7 +238,7 @@ function checkNames(body: Record<string, unknown>, plan: KeyPlan, { attributes, 
     } else if (nested) {
       if (nested.block.deprecated && value !== null) findings.push(deprecation("Block", name, context, nested.block.description));
     } else {
-      findings.push(unknownName(name, names, context, attributes, plan.names));
+      findings.push(unknownName(name, names(), context, attributes, plan.names));
     }
   }
   return findings;
