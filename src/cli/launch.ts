@@ -12,6 +12,8 @@ import { privateCacheDirectory } from "../core/private-cache.js";
 import { loadBundle } from "./code-cache.js";
 import type { run } from "./main.js";
 
+export { exitWhenWritten } from "./exit.js";
+
 declare const CLI_BUNDLE: string;
 
 export async function launch(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
-/** The CLI as a child process runs it (see spawn.ts): `run` with the process's arguments, as the launcher calls it. */
+/** The CLI as a child process runs it (see spawn.ts): `run` with the process's arguments, ended as the launcher ends it. */
+import { exitWhenWritten } from "../../src/cli/exit.js";
 import { run } from "../../src/cli/main.js";
 
-process.exitCode = await run(process.argv.slice(2));
+exitWhenWritten(await run(process.argv.slice(2)));

@@ -1,9 +1,9 @@
 /**
  * bin/cdktf-schema-check.js, the launcher npm links: when the command line cannot be loaded it
  * says why in one line and exits 2, as any unusable run does, never with a stack trace; otherwise
- * it exits with the command line's code as soon as all its output is written.
+ * src/cli/exit.ts ends the run with the command line's code (test/cli/reliability.test.ts).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,23 +36,11 @@ describe("the launcher", () => {
     expect([run.status, run.stdout, run.stderr]).toEqual([2, "", "cdktf-schema-check: cannot start: ENOENT: no such file or directory, open 'cli-X.cjs'\n"]);
   });
 
-  it("exits with the code the command line returns", () => {
-    const run = start(packageWith("returns", { "launch.cjs": "exports.launch = async (argv) => (console.log(argv.join(' ')), 1);\n" }));
-    expect([run.status, run.stdout, run.stderr]).toEqual([1, "--help\n", ""]);
-  });
-
-  it("exits only once a report bigger than a pipe holds has reached a slow reader", async () => {
-    // 4 MB, 64 pipe buffers: it leaves the command line in pieces, as the reader takes them.
-    const launch = 'exports.launch = async () => (process.stdout.write("x".repeat(4 << 20) + "\\n"), process.stderr.write("done\\n"), 1);\n';
-    const child = spawn(process.execPath, [path.join(packageWith("large", { "launch.cjs": launch }), "bin", "cdktf-schema-check.js")], { stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.pause();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    let stdout = 0;
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.length));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += String(chunk)));
-    child.stdout.resume();
-    const status = await new Promise((resolve) => child.on("close", resolve));
-    expect([status, stdout, stderr]).toEqual([1, (4 << 20) + 1, "done\n"]);
+  it("hands the code the command line returns to exitWhenWritten (src/cli/exit.ts), which ends the run", () => {
+    const launch =
+      "exports.launch = async (argv) => (console.log(argv.join(' ')), 1);\n" +
+      "exports.exitWhenWritten = (code) => { console.log(`exit ${code}`); process.exitCode = code; };\n";
+    const run = start(packageWith("returns", { "launch.cjs": launch }));
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "--help\nexit 1\n", ""]);
   });
 });

@@ -254,6 +254,19 @@ describe("17. a reader that closes the pipe early (`… | head`)", () => {
   });
 });
 
+describe("17b. a reader slower than the report", () => {
+  it("gets the whole report before the run ends (it ends as soon as the report is out: src/cli/exit.ts)", async () => {
+    // 2,000 findings: a JSON report of about 1.5 MB, over 20 times what a pipe holds.
+    const resources = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`q${i}`, { nam: "q" }]));
+    const file = write("slow/cdk.tf.json", `{${AWS}, "resource": {"aws_sqs_queue": ${JSON.stringify(resources)}}}`);
+    const result = await spawnCli(["--format", "json", file], { cwd: dir, readAfterMs: 300 });
+    expect([result.code, result.stderr]).toEqual([1, ""]);
+    expect(result.stdout.length).toBeGreaterThan(1_000_000);
+    const report = JSON.parse(result.stdout) as { diagnostics: { rule: string }[] };
+    expect(report.diagnostics.filter((d) => d.rule === "unknown-argument")).toHaveLength(2000);
+  });
+});
+
 describe.runIf(existsSync("/dev/full"))("18. a report that cannot be written (a full disk)", () => {
   it("is one line and exit code 2, not a stack trace whose exit code 1 would read as findings", async () => {
     const file = write("full/cdk.tf.json", `{${AWS}, "resource": {"aws_sqs_queue": {"q": {"name": "q"}}}}`);

@@ -22,6 +22,8 @@ export interface SpawnOptions {
   closeStdout?: boolean;
   /** Write stdout to this file instead of a pipe (e.g. /dev/full, a full disk). */
   stdoutTo?: string;
+  /** Read nothing of stdout for this long, as a slow reader does: the pipe fills, and writes wait. */
+  readAfterMs?: number;
 }
 
 export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<CliResult> {
@@ -34,6 +36,10 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
     const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", stdout, "pipe"] });
     if (typeof stdout === "number") closeSync(stdout);
     if (options.closeStdout) child.stdout?.destroy();
+    if (options.readAfterMs !== undefined) {
+      child.stdout?.pause();
+      setTimeout(() => child.stdout?.resume(), options.readAfterMs);
+    }
     let output = "";
     let stderr = "";
     child.stdout?.on("data", (chunk) => (output += String(chunk)));
