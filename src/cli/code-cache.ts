@@ -30,7 +30,8 @@ export interface LoadedBundle<Exports> {
   cache: "none" | "used" | "rejected";
   /**
    * After a check of `resources` resources: writes V8's code cache of the bundle, as compiled so
-   * far, unless caching is off or the cache used was taken by a check not much smaller.
+   * far, unless caching is off, the check had no resources, or the cache used was taken by a
+   * check not much smaller.
    */
   saveCache(resources: number): void;
 }
@@ -76,7 +77,8 @@ export function loadBundle<Exports>(file: string, cacheDir: string | undefined):
     exports: module.exports,
     cache,
     saveCache(resources) {
-      if (!cacheFile || (cache === "used" && resources < Math.max(2 * takenBy, takenBy + 20))) return;
+      // A check of nothing (a path that is not there, say) compiled little worth keeping.
+      if (!cacheFile || resources === 0 || (cache === "used" && resources < Math.max(2 * takenBy, takenBy + 20))) return;
       const header = Buffer.alloc(HEADER_BYTES);
       header.writeUInt32LE(Math.min(resources, 0xffffffff));
       writeCacheFile(cacheFile, Buffer.concat([header, script.createCachedData()]));

@@ -1,5 +1,5 @@
 /**
- * The command line's code cache on Node 20 (src/cli/code-cache.ts): a bundle loaded the first
+ * The command line's code cache (src/cli/code-cache.ts): a bundle loaded the first
  * time compiles and leaves a cache; loaded again, V8 takes the cache, which a much bigger check
  * takes again; a damaged cache is rejected and replaced; caching is off when asked, or when the
  * directory is not this user's alone.
@@ -55,6 +55,16 @@ describe("loadBundle", () => {
       loaded.saveCache(resources!);
       expect(takenBy(), `after a check of ${resources}`).toBe(after);
     }
+  });
+
+  it("is not taken by a check of nothing (a path that is not there), which compiled little of a check", () => {
+    const file = bundle("cli-GGGG.cjs");
+    const dir = path.join(scratch, "cache-7");
+    mkdirSync(dir, { mode: 0o700 });
+    loadBundle<Exports>(file, dir).saveCache(0);
+    expect(readdirSync(dir)).toEqual([]);
+    loadBundle<Exports>(file, dir).saveCache(1);
+    expect(readdirSync(dir)).toEqual([cacheFileName(file)]);
   });
 
   it("a cache used by a run counts as used (see private-cache.test.ts): its time moves to now", () => {
