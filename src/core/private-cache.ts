@@ -33,9 +33,10 @@ export function privateCacheDirectory(env: NodeJS.ProcessEnv = process.env): str
 /**
  * Writes a cache file aside and renames it into place, so that a run started meanwhile reads a
  * whole file or none. A cache is an optimisation: a read-only or full disk only costs the next
- * run its work.
+ * run its work. Then removes, in the same pass, the files no run has used for UNUSED_DAYS and
+ * those the new one `supersedes` (other names with that prefix: an earlier content's).
  */
-export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView): void {
+export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView, supersedes?: string): void {
   // Per process and call: threads of one process may write the same file.
   const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   try {
@@ -44,7 +45,7 @@ export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferVi
   } catch {
     rmSync(aside, { force: true });
   }
-  removeUnused(path.dirname(file));
+  removeUnused(file, supersedes);
 }
 
 /** How long a cache file may go unused before a run that writes one removes it. */
@@ -61,15 +62,23 @@ export function markUsed(file: string): void {
   }
 }
 
-/** Removes the files in `dir` (this user's private directory) that no run has used for UNUSED_DAYS. */
-function removeUnused(dir: string): void {
+/** Removes the files beside `written` (in this user's private directory) that are unused or superseded. */
+function removeUnused(written: string, supersedes: string | undefined): void {
+  const dir = path.dirname(written);
   const before = Date.now() - UNUSED_DAYS * DAY_MS;
+  let entries;
   try {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isFile() && statSync(file).mtimeMs < before) rmSync(file, { force: true });
-    }
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    // Left for the next run that writes.
+    return; // Left for the next run that writes.
+  }
+  for (const entry of entries) {
+    const file = path.join(dir, entry.name);
+    if (!entry.isFile() || file === written) continue;
+    try {
+      if ((supersedes !== undefined && entry.name.startsWith(supersedes)) || statSync(file).mtimeMs < before) rmSync(file, { force: true });
+    } catch {
+      // Renamed or removed meanwhile by another run: the others are still looked at.
+    }
   }
 }

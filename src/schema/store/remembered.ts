@@ -18,7 +18,7 @@
  * tab, its JSON. Reading it splits lines and parses a body only when it is asked for: one JSON
  * document of 240 aws bodies took 10 ms to parse, half of what remembering saves.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { markUsed, writeCacheFile } from "../../core/private-cache.js";
@@ -123,13 +123,7 @@ export class RememberedBodies {
       if (lines.length > MOST_BODIES) break;
       if (!this.used.has(key)) lines.push(`${key}\t${text}`);
     }
-    writeCacheFile(this.file, lines.join("\n"));
+    writeCacheFile(this.file, lines.join("\n"), this.prefix);
     this.added = 0;
-    const dir = path.dirname(this.file);
-    try {
-      for (const name of readdirSync(dir)) if (name.startsWith(this.prefix) && name !== path.basename(this.file)) rmSync(path.join(dir, name), { force: true });
-    } catch {
-      // Left for the next run that writes.
-    }
   }
 }
