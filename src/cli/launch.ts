@@ -21,8 +21,9 @@ export async function launch(argv: string[]): Promise<number> {
   const dir = privateCacheDirectory();
   const { enableCompileCache } = module as { enableCompileCache?: () => unknown };
   // Node's own compile cache (22.1+) keeps what loading the bundle compiled, ours also what a
-  // check compiled (Node 22, 100 resources: 120 → 97 ms): Node's only where ours is off (Windows).
-  if (dir === undefined && enableCompileCache) {
+  // check compiled (Node 22, 100 resources: 120 → 97 ms): Node's only on Windows, where ours is
+  // off; elsewhere a directory ours refuses (not this user's alone) is no place for Node's either.
+  if (process.platform === "win32" && enableCompileCache) {
     enableCompileCache();
     const cli = require(file) as { run: typeof run };
     return cli.run(argv);
