@@ -103,14 +103,19 @@ const SPECIAL_TEXT = /[$%\r]/;
 function referenceTemplate(text: string): Expression | undefined {
   const parts: Expression[] = [];
   let last = 0;
-  for (const match of text.matchAll(LONE_REFERENCE)) {
+  // exec, not matchAll: matchAll copies the expression and makes an iterator per call, and most
+  // strings of a stack come here once, before V8 has optimised anything away.
+  LONE_REFERENCE.lastIndex = 0;
+  for (let match = LONE_REFERENCE.exec(text); match; match = LONE_REFERENCE.exec(text)) {
     const at = match.index;
     if (!literalPart(text, last, at, parts)) return undefined;
     const name = match[1]!;
     if (name === "true" || name === "false" || name === "null") return undefined;
     const steps: TraversalStep[] = [];
     let offset = at + 2 + name.length;
-    for (const step of match[2]!.matchAll(REFERENCE_STEP)) {
+    const written = match[2]!;
+    REFERENCE_STEP.lastIndex = 0;
+    for (let step = REFERENCE_STEP.exec(written); step; step = REFERENCE_STEP.exec(written)) {
       const range = { start: offset, end: offset + step[0].length };
       steps.push(step[1] !== undefined ? { kind: "attr", name: step[1], range } : { kind: "index", key: Number(step[2]), range });
       offset = range.end;
