@@ -12,7 +12,11 @@ try {
   throw err;
 }
 launch(process.argv.slice(2)).then(
-  exitWhenWritten,
+  // A dist/ built before src/cli/exit.ts existed (a checkout not rebuilt) still ends with its code.
+  exitWhenWritten ??
+    ((code) => {
+      process.exitCode = code;
+    }),
   // The command line could not be loaded (a partial build, say): one line and exit code 2, as for any unusable run.
   (err) => {
     console.error(`cdktf-schema-check: cannot start: ${err && err.message ? err.message : String(err)}`);

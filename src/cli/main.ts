@@ -59,9 +59,16 @@ function outputFailed(err: NodeJS.ErrnoException): void {
   process.exit(EXIT_USAGE);
 }
 
+/**
+ * Messages that cannot be written (stderr closed, or a full disk) have nowhere else to go: the
+ * exit code stays the run's verdict, not Node's 1 for an unhandled stream error.
+ */
+function messagesFailed(): void {}
+
 /** The process's run: `main`, and a bug of ours still one line on stderr, never a stack trace, unless asked for. */
 export async function run(argv: string[], hooks: RunHooks = {}): Promise<number> {
   if (!process.stdout.listeners("error").includes(outputFailed)) process.stdout.on("error", outputFailed);
+  if (!process.stderr.listeners("error").includes(messagesFailed)) process.stderr.on("error", messagesFailed);
   try {
     return await main(argv, hooks);
   } catch (err) {

@@ -43,4 +43,9 @@ describe("the launcher", () => {
     const run = start(packageWith("returns", { "launch.cjs": launch }));
     expect([run.status, run.stdout, run.stderr]).toEqual([1, "--help\nexit 1\n", ""]);
   });
+
+  it("still ends with the code of a command line built before exitWhenWritten (a checkout not rebuilt)", () => {
+    const run = start(packageWith("stale", { "launch.cjs": "exports.launch = async () => 2;\n" }));
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, "", ""]);
+  });
 });

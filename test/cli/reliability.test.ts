@@ -273,4 +273,11 @@ describe.runIf(existsSync("/dev/full"))("18. a report that cannot be written (a 
     const result = await spawnCli([file], { cwd: dir, stdoutTo: "/dev/full" });
     expect([result.code, result.stderr]).toEqual([2, "cdktf-schema-check: cannot write the report: ENOSPC: no space left on device, write\n"]);
   });
+
+  it("keeps the run's exit code when the messages cannot be written either (stderr full), not Node's 1", async () => {
+    const file = write("full-stderr/cdk.tf.json", `{${AWS}, "resource": {"aws_sqs_queue": {"q": {"name": "q"}}}}`);
+    expect((await spawnCli(["--format", "nope", file], { cwd: dir, stderrTo: "/dev/full" })).code).toBe(2);
+    expect((await spawnCli([file], { cwd: dir, stderrTo: "/dev/full" })).code).toBe(0);
+    expect((await spawnCli([join(dir, "full-stderr", "absent.tf.json")], { cwd: dir, stderrTo: "/dev/full" })).code).toBe(2);
+  });
 });

@@ -22,6 +22,8 @@ export interface SpawnOptions {
   closeStdout?: boolean;
   /** Write stdout to this file instead of a pipe (e.g. /dev/full, a full disk). */
   stdoutTo?: string;
+  /** Write stderr to this file instead of a pipe. */
+  stderrTo?: string;
   /** Read nothing of stdout for this long, as a slow reader does: the pipe fills, and writes wait. */
   readAfterMs?: number;
 }
@@ -33,8 +35,9 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
   return new Promise((resolve, reject) => {
     // tsx keeps a cache under the temporary directory per user: a dropped user gets its own.
     const stdout = options.stdoutTo === undefined ? "pipe" : openSync(options.stdoutTo, "w");
-    const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", stdout, "pipe"] });
-    if (typeof stdout === "number") closeSync(stdout);
+    const stderrTo = options.stderrTo === undefined ? "pipe" : openSync(options.stderrTo, "w");
+    const child = spawn(file!, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", stdout, stderrTo] });
+    for (const fd of [stdout, stderrTo]) if (typeof fd === "number") closeSync(fd);
     if (options.closeStdout) child.stdout?.destroy();
     if (options.readAfterMs !== undefined) {
       child.stdout?.pause();
@@ -43,7 +46,7 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): Promise<Cl
     let output = "";
     let stderr = "";
     child.stdout?.on("data", (chunk) => (output += String(chunk)));
-    child.stderr!.on("data", (chunk) => (stderr += String(chunk)));
+    child.stderr?.on("data", (chunk) => (stderr += String(chunk)));
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout: output, stderr }));
   });
