@@ -16,7 +16,7 @@ import { suggestNames } from "../core/suggest.js";
 import { isTemplateExpression, mayBeNull, parseTemplate } from "../hcl/index.js";
 import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
-import { ANY_VALUE, type Finding, type Payload, type Validator, addFinding, custom, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, type Validator, type ValueCheck, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody, overlaid } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
@@ -43,22 +43,37 @@ export interface BodyContext {
 const COMMENT = "//";
 const DYNAMIC = "dynamic";
 
-/** Per block, the validators compiled for it, by context (most blocks are checked in one context). */
-const compiled = new WeakMap<SchemaBlock, { context: BodyContext; schema: z.ZodType }[]>();
+/**
+ * Per block, the validators compiled for it, by context (most blocks are checked in one context):
+ * the check of a body, and the zod schema made of it for those who parse with zod (a top-level
+ * body, an object value inside zod's arrays and records). Nested blocks run the check itself: a
+ * zod schema costs more to make than most bodies take to check (findings.ts: Validator).
+ */
+const compiled = new WeakMap<SchemaBlock, { context: BodyContext; check: ValueCheck; schema?: z.ZodType }[]>();
 
 const sameContext = (a: BodyContext, b: BodyContext) =>
   a.kind === b.kind && a.name === b.name && a.ownerType === b.ownerType && a.dynamicBlocks === b.dynamicBlocks && a.conversion === b.conversion;
 
-/** The validator for one body shaped by `block`; compiled on first use, then reused. */
-export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType {
+function compiledFor(block: SchemaBlock, context: BodyContext): { context: BodyContext; check: ValueCheck; schema?: z.ZodType } {
   let forBlock = compiled.get(block);
   if (!forBlock) compiled.set(block, (forBlock = []));
   let entry = forBlock.find((e) => sameContext(e.context, context));
-  if (!entry) forBlock.push((entry = { context: { ...context }, schema: compileBody(block, context) }));
-  return entry.schema;
+  if (!entry) forBlock.push((entry = { context: { ...context }, check: compileBody(block, context) }));
+  return entry;
 }
 
-function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
+/** The check of one body shaped by `block`, for a body to run (findings.ts: forward); compiled on first use, then reused. */
+function bodyCheck(block: SchemaBlock, context: BodyContext): ValueCheck {
+  return compiledFor(block, context).check;
+}
+
+/** The zod schema of one body shaped by `block`; compiled on first use, then reused. */
+export function bodySchema(block: SchemaBlock, context: BodyContext): z.ZodType {
+  const entry = compiledFor(block, context);
+  return (entry.schema ??= ANY_VALUE.check(entry.check));
+}
+
+function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
   const attributes = block.attributes ?? {};
   const blockTypes = context.kind === "block" ? (block.block_types ?? {}) : {};
   // Terraform expands dynamic blocks in every body of a resource, data source or provider
@@ -107,11 +122,11 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     }),
   };
 
-  const schema: z.ZodType = ANY_VALUE.check((payload) => {
+  const check: ValueCheck = (payload) => {
     const body = payload.value;
     // What an object schema reports for anything else (see zod-issues.ts for its wording).
     if (!isPlainObject(body)) {
-      payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: schema });
+      payload.issues.push({ expected: "object", code: "invalid_type", input: body, inst: ANY_VALUE });
       return;
     }
     const plan = planFor(body);
@@ -121,7 +136,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
       if (value !== undefined) forward(payload, memberSchema(name), value, [name]);
     }
     refine(body, plan, payload);
-  });
+  };
   // Bodies of one type mostly set the same keys (one construct made them all): what follows from
   // the keys alone is worked out once for a run of bodies with the same keys.
   let last: { keys: string[]; plan: KeyPlan } | undefined;
@@ -158,7 +173,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): z.ZodType {
     findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));
     for (const finding of findings) addFinding(payload, finding);
   };
-  return schema;
+  return check;
 }
 
 /** What a body's keys alone decide. */
@@ -472,7 +487,7 @@ export function blocksOf(value: unknown): { value: unknown; path: PathSegment[] 
  * One element of an array of blocks. As in HCL's JSON syntax, null is a block with an empty body
  * (so its required arguments are missing); anything but an object is not a block body.
  */
-function blockInstance(payload: Payload, body: z.ZodType, name: string, value: unknown, path: PathSegment[]): void {
+function blockInstance(payload: Payload, body: Validator, name: string, value: unknown, path: PathSegment[]): void {
   if (value === null) forward(payload, body, {}, path);
   else if (isPlainObject(value)) forward(payload, body, value, path);
   else if (Array.isArray(value) && value.every(isPlainObject)) {
@@ -496,8 +511,8 @@ function blockInstance(payload: Payload, body: z.ZodType, name: string, value: u
 /** A nested block's value: one object, an array of objects, or (map nesting) objects by label. */
 function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: BodyContext): Validator {
   // Compiled when first used: a type's deeper blocks only when a document has them.
-  let compiled: z.ZodType | undefined;
-  const body = () => (compiled ??= bodySchema(nested.block, { ...parent, name: `${parent.name}.${name}` }));
+  let compiled: ValueCheck | undefined;
+  const body = () => (compiled ??= bodyCheck(nested.block, { ...parent, name: `${parent.name}.${name}` }));
   if (nested.nesting_mode === "map") {
     return labelledBlocks(name, "key", (payload, entry) => {
       if (!Array.isArray(entry.value) && !isPlainObject(entry.value)) {
@@ -539,11 +554,11 @@ function nestedBlockSchema(nested: SchemaNestedBlock, name: string, parent: Body
  */
 function dynamicSchema(block: SchemaBlock, context: BodyContext, asAttributes: readonly string[]): z.ZodType {
   const types = dynamicBlockTypes(block);
-  const specs = new Map<string, z.ZodType>();
+  const specs = new Map<string, ValueCheck>();
   const spec = (type: string) => {
-    let schema = specs.get(type);
-    if (!schema) specs.set(type, (schema = bodySchema(types[type]!, { ...context, name: `${context.name}.${DYNAMIC}.${type}` })));
-    return schema;
+    let check = specs.get(type);
+    if (!check) specs.set(type, (check = bodyCheck(types[type]!, { ...context, name: `${context.name}.${DYNAMIC}.${type}` })));
+    return check;
   };
   return labelledBlocks(DYNAMIC, "type", (payload, entry) => {
     if (!Object.hasOwn(types, entry.label) || asAttributes.includes(entry.label)) {
