@@ -52,7 +52,7 @@ export const MAX_FILE_BYTES = buffer.MAX_STRING_LENGTH;
 
 /** Checks every file it can; what it cannot use is listed in `unusable`, not thrown. */
 export async function checkFiles(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
-  const found = await findDocuments(paths);
+  const found = findDocuments(paths);
   const unusable = [...found.problems];
   const diagnostics: Diagnostic[] = [];
   const used = new Map<string, ProviderSchemaUse>();

@@ -28,26 +28,26 @@ describe("which files a directory stands for", () => {
   ]);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("finds **/cdk.tf.json and the *.tf.json directly inside, skipping node_modules and .terraform", async () => {
-    const { files, problems } = await findDocuments([root]);
+  it("finds **/cdk.tf.json and the *.tf.json directly inside, skipping node_modules and .terraform", () => {
+    const { files, problems } = findDocuments([root]);
     expect(relative(root, files)).toEqual(["cdktf.out/stacks/db/cdk.tf.json", "cdktf.out/stacks/web/cdk.tf.json", "main.tf.json"]);
     expect(problems).toEqual([]);
   });
 
-  it("takes named files as they are, once each", async () => {
+  it("takes named files as they are, once each", () => {
     const vpc = join(root, "modules/net/vpc.tf.json");
-    expect(await findDocuments([vpc, vpc])).toEqual({ files: [vpc], problems: [] });
+    expect(findDocuments([vpc, vpc])).toEqual({ files: [vpc], problems: [] });
   });
 
-  it("finds the *.tf.json of a directory named after a directory that holds it", async () => {
-    const { files, problems } = await findDocuments([root, join(root, "modules/net"), join(root, "cdktf.out")]);
+  it("finds the *.tf.json of a directory named after a directory that holds it", () => {
+    const { files, problems } = findDocuments([root, join(root, "modules/net"), join(root, "cdktf.out")]);
     expect(relative(root, files)).toEqual(["cdktf.out/stacks/db/cdk.tf.json", "cdktf.out/stacks/web/cdk.tf.json", "main.tf.json", "modules/net/vpc.tf.json"]);
     expect(problems).toEqual([]);
   });
 
-  it("reports a missing path and a directory with nothing to check, and still finds the rest", async () => {
+  it("reports a missing path and a directory with nothing to check, and still finds the rest", () => {
     const vpc = join(root, "modules/net/vpc.tf.json");
-    expect(await findDocuments([join(root, "nope"), join(root, "modules"), vpc])).toEqual({
+    expect(findDocuments([join(root, "nope"), join(root, "modules"), vpc])).toEqual({
       files: [vpc],
       problems: [`${join(root, "nope")}: no such file or directory`, `${join(root, "modules")}: no cdk.tf.json or *.tf.json files in this directory`],
     });
@@ -63,19 +63,19 @@ describe("symbolic links, followed as Terraform follows them", () => {
   symlinkSync(join(root, "real"), join(root, "real/stacks/web/loop"));
   symlinkSync(join(root, "gone.tf.json"), join(root, "real/dangling.tf.json"));
 
-  it("finds linked stack directories and files, enters each directory once, and names a dangling link", async () => {
-    const { files, problems } = await findDocuments([join(root, "real")]);
+  it("finds linked stack directories and files, enters each directory once, and names a dangling link", () => {
+    const { files, problems } = findDocuments([join(root, "real")]);
     expect(relative(root, files)).toEqual(["real/base.tf.json", "real/stacks/linked/cdk.tf.json", "real/stacks/web/cdk.tf.json"]);
     expect(problems).toEqual([`${join(root, "real/dangling.tf.json")}: cannot read: no such file or directory`]);
   });
 
-  it("checks a file reached under two names once", async () => {
-    const { files } = await findDocuments([join(root, "real/base.tf.json"), join(root, "shared/base.tf.json"), join(root, "real"), join(root, "real/stacks")]);
+  it("checks a file reached under two names once", () => {
+    const { files } = findDocuments([join(root, "real/base.tf.json"), join(root, "shared/base.tf.json"), join(root, "real"), join(root, "real/stacks")]);
     expect(relative(root, files)).toEqual(["real/base.tf.json", "real/stacks/linked/cdk.tf.json", "real/stacks/web/cdk.tf.json"]);
   });
 
-  it("says a named dangling link is a link to nothing", async () => {
-    expect((await findDocuments([join(root, "real/dangling.tf.json")])).problems).toEqual([
+  it("says a named dangling link is a link to nothing", () => {
+    expect((findDocuments([join(root, "real/dangling.tf.json")])).problems).toEqual([
       `${join(root, "real/dangling.tf.json")}: a symbolic link to a path that does not exist`,
     ]);
   });
@@ -94,15 +94,15 @@ describe.runIf(process.getuid?.() !== 0)("directories that cannot be read", () =
     rmSync(root, { recursive: true, force: true });
   });
 
-  it("reports the directory and finds the rest", async () => {
-    const { files, problems } = await findDocuments([root]);
+  it("reports the directory and finds the rest", () => {
+    const { files, problems } = findDocuments([root]);
     expect(relative(root, files)).toEqual(["ok/cdk.tf.json"]);
     expect(problems).toEqual([`${join(root, "locked")}: cannot read this directory: permission denied (EACCES)`]);
   });
 
-  it("says that a file behind a directory it cannot enter cannot be reached, not that it is missing", async () => {
+  it("says that a file behind a directory it cannot enter cannot be reached, not that it is missing", () => {
     const file = join(root, "locked/inner/cdk.tf.json");
-    expect((await findDocuments([file])).problems).toEqual([
+    expect((findDocuments([file])).problems).toEqual([
       `${file}: cannot read: permission denied (EACCES): a directory on the way to it cannot be entered`,
     ]);
   });
