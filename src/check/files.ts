@@ -8,8 +8,7 @@
  * read), or a file that is not JSON, makes the module incomplete: references to names declared
  * nowhere the checker can see are then not reported, and a warning says so.
  */
-import { readFileSync, statSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { constants as buffer } from "node:buffer";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../core/diagnostic.js";
@@ -62,7 +61,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   // Every stack of a cdktf.out asks the stores the same questions (which versions, which one satisfies).
   const schemas = rememberedSchemas(options.schemas);
   for (const module of modulesOf(found.files)) {
-    const sources = await readModule(module, unusable);
+    const sources = readModule(module, unusable);
     for (const file of module.files) {
       const source = sources.files.get(file);
       if (!source) continue;
@@ -114,7 +113,7 @@ function modulesOf(files: readonly string[]): ModuleFiles[] {
  * Parses the files to check (what cannot be used goes to `unusable`) and, for a directory's
  * module, reads the declarations of all its `*.tf.json` files.
  */
-async function readModule(module: ModuleFiles, unusable: string[]): Promise<{ files: Map<string, JsonSource>; declarations?: ModuleDeclarations }> {
+function readModule(module: ModuleFiles, unusable: string[]): { files: Map<string, JsonSource>; declarations?: ModuleDeclarations } {
   const files = new Map<string, JsonSource>();
   /** A file's source, or undefined with the reason in `problems`. */
   const parse = (file: string, problems: string[]): JsonSource | undefined => {
@@ -139,10 +138,14 @@ async function readModule(module: ModuleFiles, unusable: string[]): Promise<{ fi
     return { files };
   }
   const named = new Map(module.files.map((file) => [resolve(file), file]));
-  const entries = await readdir(module.dir, { withFileTypes: true }).catch(() => undefined);
-  const siblings = (entries ?? []).filter((e) => !e.isDirectory()).map((e) => e.name).sort();
+  let siblings: string[] | undefined;
+  try {
+    siblings = readdirSync(module.dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name).sort();
+  } catch {
+    // The module's named files are still checked; what else it declares is unknown (said below).
+  }
   const unreadable: string[] = [];
-  const hcl = siblings.filter((name) => name.endsWith(".tf"));
+  const hcl = (siblings ?? []).filter((name) => name.endsWith(".tf"));
   const sources: JsonSource[] = [];
   for (const file of module.files) {
     const source = parse(file, unusable);
@@ -150,7 +153,7 @@ async function readModule(module: ModuleFiles, unusable: string[]): Promise<{ fi
     else unreadable.push(basename(file));
   }
   // The module's other files, read for what they declare (their own findings are not asked for).
-  for (const name of siblings) {
+  for (const name of siblings ?? []) {
     const path = join(module.dir, name);
     if (!name.endsWith(".tf.json") || named.has(resolve(path))) continue;
     const source = parse(path, []);
@@ -159,7 +162,7 @@ async function readModule(module: ModuleFiles, unusable: string[]): Promise<{ fi
   }
   const where = module.dir === "." ? "this directory" : `${module.dir}/`;
   const reasons = [
-    ...(entries ? [] : [`${where} cannot be listed, so its other files are unknown`]),
+    ...(siblings ? [] : [`${where} cannot be listed, so its other files are unknown`]),
     ...(hcl.length > 0 ? [`${where} also has ${hcl.join(", ")} (HCL, which this checker does not read)`] : []),
     ...(unreadable.length > 0 ? [`${unreadable.join(", ")} in ${where} cannot be read as JSON`] : []),
   ];
