@@ -4,6 +4,7 @@
  * `schemas/terraform/backends.json`. Each distinct schema is stored once; releases point at them.
  */
 import { fileURLToPath } from "node:url";
+import { own } from "../core/own.js";
 import { blockSchema, type SchemaBlock } from "../schema/format.js";
 import { readSchemaFile } from "../schema/read.js";
 import { sortVersions } from "../schema/versions.js";
@@ -100,10 +101,6 @@ export class TerraformSchemas {
       return block !== undefined && (Object.hasOwn(block.attributes ?? {}, name) || Object.hasOwn(block.block_types ?? {}, name));
     });
   }
-}
-
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 let shipped: TerraformSchemas | undefined;

@@ -19,6 +19,7 @@ import { describeValue } from "./conversion.js";
 import { ANY_VALUE, type Finding, type Payload, type Validator, type ValueCheck, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
 import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody, overlaid } from "./language.js";
+import { own } from "../core/own.js";
 import type { PathSegment } from "../core/pointer.js";
 
 export interface BodyContext {
@@ -222,11 +223,6 @@ function isArrayIndex(key: string): boolean {
 /** A computed attribute the configuration may not set. */
 function isReadOnly(attribute: SchemaAttribute): boolean {
   return Boolean(attribute.computed && !attribute.optional && !attribute.required);
-}
-
-/** What the body itself sets for `name`: a JSON object has no other members (`toString` is unset until it is written). */
-function own(body: Record<string, unknown>, name: string): unknown {
-  return Object.hasOwn(body, name) ? body[name] : undefined;
 }
 
 /** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
