@@ -29,7 +29,7 @@ import { type Diagnostic, describeFix, formatSourceLocation } from "../core/diag
 import { loadConfigSync, type ResolvedConfig, settingsFromObject, suppress, type Suppression, unusedSuppressions } from "../config/index.js";
 import { resolveSettings, type Settings } from "../config/settings.js";
 import { escapeControl } from "../report/escape.js";
-import { defaultSchemas, rememberShippedDecodes, shippedSchemas } from "../schema/store/index.js";
+import { defaultSchemas, rememberShippedDecodes } from "../schema/store/index.js";
 import { type ConstructLike, isStack, type StackLike } from "./constructs.js";
 import { sourcePlaces } from "./places.js";
 import { recorderFor, type SourceRecorder } from "./recorder.js";
@@ -83,8 +83,8 @@ export class SchemaCheck {
 
   private readonly settings: Settings;
   private readonly schemas: SchemaSource;
-  /** Whether this check keeps the shipped schemas' decoded bodies for the next synth (not with schemas of the caller's own). */
-  private readonly remembering: boolean;
+  /** Keeps the shipped schemas' decoded bodies for the next synth (not with schemas of the caller's own). */
+  private readonly saveDecoded: (() => void) | undefined;
   private readonly stacks = new Set<StackLike>();
   private readonly validated = new Set<StackLike>();
   /** Suppressions that selected a finding in any stack: only one that selected none in all of them is unused. */
@@ -112,7 +112,7 @@ export class SchemaCheck {
     // Every stack asks the same questions of the store (aws alone has some 200 versions to list and sort).
     this.schemas = rememberedSchemas(options.schemas ?? defaultSchemas());
     // As the command line does (saved once the last stack is checked); not with the caller's own schemas.
-    this.remembering = options.schemas === undefined && rememberShippedDecodes();
+    this.saveDecoded = options.schemas === undefined ? rememberShippedDecodes() : undefined;
     recorder.onStack((stack) => this.cover(stack));
   }
 
@@ -147,7 +147,7 @@ export class SchemaCheck {
     // Unused suppressions are findings in the configuration, reported once every stack has been checked.
     if (this.validated.size === this.stacks.size) {
       findings.push(...unusedSuppressions(this.settings.suppressions, this.used));
-      if (this.remembering) shippedSchemas().saveDecoded();
+      this.saveDecoded?.();
     }
     if (findings.length === 0) return [];
     const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c]));

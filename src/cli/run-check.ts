@@ -13,7 +13,7 @@ import { formatPretty } from "../report/pretty.js";
 import { formatSarif } from "../report/sarif.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { SchemaFileError } from "../schema/read.js";
-import { defaultSchemas, rememberShippedDecodes, shippedSchemas } from "../schema/store/index.js";
+import { defaultSchemas, rememberShippedDecodes } from "../schema/store/index.js";
 import { escapeControl } from "../report/escape.js";
 import type { CheckCommandOptions } from "./check-command.js";
 
@@ -23,6 +23,7 @@ const DEFAULT_PATHS = ["./cdktf.out"];
 export async function runCheck(paths: string[], options: CheckCommandOptions): Promise<{ exitCode: number; resources: number }> {
   let result;
   let strict: boolean;
+  let saveDecoded: (() => void) | undefined;
   try {
     // Command-line flags override the configuration; data flows check → suppression → report.
     const config = await loadConfig(options.config !== undefined ? { file: options.config } : {});
@@ -34,7 +35,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
     });
     strict = settings.strict;
     const checkPaths = paths.length > 0 ? paths : (config.paths ?? DEFAULT_PATHS);
-    rememberShippedDecodes();
+    saveDecoded = rememberShippedDecodes();
     // The Terraform release is asked for only if a document needs it (a backend, cloud or required_version).
     const checked = await checkFiles(checkPaths, { schemas: defaultSchemas(), providerVersions: settings.providerVersions, terraform: settings.terraform });
     result = applySuppressions(checked, settings.suppressions);
@@ -51,7 +52,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions): P
   if (unusable.length === 0 || result.summary.files > 0) process.stdout.write(format(result, options.format, color));
   for (const problem of unusable) process.stderr.write(`cdktf-schema-check: ${escapeControl(problem)}\n`);
   // After the report: the next run's time, not this one's.
-  shippedSchemas().saveDecoded();
+  saveDecoded?.();
   const failing = result.summary.errors + (strict ? result.summary.warnings : 0);
   return { exitCode: unusable.length > 0 ? EXIT_USAGE : failing > 0 ? EXIT_FINDINGS : EXIT_OK, resources: result.summary.resources };
 }

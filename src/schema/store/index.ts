@@ -20,13 +20,15 @@ export function shippedSchemas(): SchemaStore {
 
 /**
  * The shipped schemas, from now on taking the bodies earlier runs decoded from this user's
- * private cache directory and keeping this run's there (`shippedSchemas().saveDecoded()`), as
- * the command line and SchemaCheck do; false when that directory is off (remembered.ts).
+ * private cache directory, as the command line and SchemaCheck do (remembered.ts); gives what
+ * keeps this run's there once it is done, or undefined when that directory is off.
  */
-export function rememberShippedDecodes(): boolean {
+export function rememberShippedDecodes(): (() => void) | undefined {
   const dir = privateCacheDirectory();
-  if (dir) shippedSchemas().rememberDecoded(dir);
-  return dir !== undefined;
+  if (!dir) return undefined;
+  const shipped = shippedSchemas();
+  shipped.rememberDecoded(dir);
+  return () => shipped.saveDecoded();
 }
 
 /** The schemas available to a project rooted at `cwd`. */
