@@ -8,8 +8,8 @@
  *
  * Every upgrade, Node release or copy of the package leaves files for a build no run will use
  * again (a code cache is about 650 KB). A file's modification time says when a run last used it
- * (refreshed at most once a day, `markUsed`), and a run that writes a cache file removes those
- * no run has used for `UNUSED_DAYS`.
+ * (refreshed at most once a day, `markUsed`), and a run, the first time it writes a cache file,
+ * removes those no run has used for `UNUSED_DAYS`.
  */
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,8 +33,9 @@ export function privateCacheDirectory(env: NodeJS.ProcessEnv = process.env): str
 /**
  * Writes a cache file aside and renames it into place, so that a run started meanwhile reads a
  * whole file or none. A cache is an optimisation: a read-only or full disk only costs the next
- * run its work. Then removes, in the same pass, the files no run has used for UNUSED_DAYS and
- * those the new one `supersedes` (other names with that prefix: an earlier content's).
+ * run its work. Then removes, in one pass, those the new one `supersedes` (other names with that
+ * prefix: an earlier content's) and, the first time in a process, those no run has used for
+ * UNUSED_DAYS.
  */
 export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView, supersedes?: string): void {
   // Per process and call: threads of one process may write the same file.
@@ -62,9 +63,15 @@ export function markUsed(file: string): void {
   }
 }
 
-/** Removes the files beside `written` (in this user's private directory) that are unused or superseded. */
+/** Directories this process has looked through for unused files: once is enough (a run may write several). */
+const swept = new Set<string>();
+
+/** Removes the files beside `written` (in this user's private directory) that are superseded, or (once per process) unused. */
 function removeUnused(written: string, supersedes: string | undefined): void {
   const dir = path.dirname(written);
+  const sweep = !swept.has(dir);
+  if (!sweep && supersedes === undefined) return;
+  swept.add(dir);
   const before = Date.now() - UNUSED_DAYS * DAY_MS;
   let entries;
   try {
@@ -76,7 +83,8 @@ function removeUnused(written: string, supersedes: string | undefined): void {
     const file = path.join(dir, entry.name);
     if (!entry.isFile() || file === written) continue;
     try {
-      if ((supersedes !== undefined && entry.name.startsWith(supersedes)) || statSync(file).mtimeMs < before) rmSync(file, { force: true });
+      const superseded = supersedes !== undefined && entry.name.startsWith(supersedes);
+      if (superseded || (sweep && statSync(file).mtimeMs < before)) rmSync(file, { force: true });
     } catch {
       // Renamed or removed meanwhile by another run: the others are still looked at.
     }

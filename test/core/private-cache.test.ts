@@ -38,6 +38,13 @@ describe("the private cache directory", () => {
     expect(readdirSync(dir).sort()).toEqual(["cli-NEW.cjs-v20.0.0-x64.cache", "cli-OTHERCOPY.cjs-v20.0.0-x64.cache", "not-a-file"]);
   });
 
+  it("looks for unused files once per process, however many cache files a run writes", () => {
+    writeCacheFile(path.join(dir, "decoded-a.bodies"), "bodies");
+    fileUsed(dir, "cli-OLDBUILD.cjs-v20.0.0-x64.cache", UNUSED_DAYS + 1);
+    writeCacheFile(path.join(dir, "cli-NEW.cjs-v20.0.0-x64.cache"), "new");
+    expect(readdirSync(dir).sort()).toEqual(["cli-NEW.cjs-v20.0.0-x64.cache", "cli-OLDBUILD.cjs-v20.0.0-x64.cache", "decoded-a.bodies"]);
+  });
+
   it("keeps a file a run has just used, however old it was", () => {
     const used = fileUsed(dir, "cli-USED.cjs-v20.0.0-x64.cache", UNUSED_DAYS + 5);
     markUsed(used);
