@@ -92,7 +92,7 @@ export class History {
     this.remembered?.save(this.header);
   }
 
-  /** A body an earlier run (or this one) decoded, by `<version> <table> <type>`. */
+  /** A body an earlier run decoded, by `<version> <table> <type>`. */
   recall(key: string): TypeSchema | SchemaBlock | undefined {
     return this.remembered?.recall(key);
   }

@@ -92,12 +92,11 @@ export class RememberedBodies {
     return new RememberedBodies(file, prefix, indexFile, head!.header, earlier);
   }
 
-  /** A body this run or an earlier one decoded, by `<version> <table> <type>`. */
+  /** A body an earlier run decoded, by `<version> <table> <type>` (a snapshot asks once per type: it keeps what it got). */
   recall(key: string): Body | undefined {
-    let body = this.used.get(key);
-    if (body) return body;
     const text = this.earlier.get(key);
     if (text === undefined) return undefined;
+    let body: Body;
     try {
       body = JSON.parse(text) as Body;
     } catch {
