@@ -523,8 +523,7 @@ class DocumentWalker {
     // provisioner and connection are blocks of their own (checked here), not arguments.
     const meta = (key: string): KeyRole | undefined => (kind === "resource" && (key === "provisioner" || key === "connection") ? "block" : undefined);
     this.hiddenKeys.body(body, block, pointer, kind === "data" ? `data.${type}` : type, where, meta);
-    // Few resources have provisioners: most skip their walk, and the pointers it makes.
-    if (kind === "resource" && (body.provisioner !== undefined || body.connection !== undefined)) {
+    if (kind === "resource") {
       this.duplicatesInProvisioners(body, pointer, where);
       for (const finding of checkProvisioners(body, pointer)) this.diagnostics.push({ file: this.options.file, ...where, ...finding });
     }
@@ -543,6 +542,8 @@ class DocumentWalker {
 
   /** Provisioner types repeat as blocks; inside a provisioner, `connection` is a block and the rest arguments. */
   private duplicatesInProvisioners(body: Record<string, unknown>, pointer: string, where: { address: string; constructPath?: string }): void {
+    // Few resources have provisioners: most skip the walk, and the pointers it makes.
+    if (body.provisioner === undefined) return;
     for (const { body: labels, pointer: labelsPointer } of this.objects(body.provisioner, joinPointer(pointer, "provisioner"), "provisioner", false)) {
       if (!this.hiddenKeys.hasBelow(labels)) continue;
       this.hiddenKeys.resolve(labels, labelsPointer, labelRole, "provisioner");
