@@ -187,6 +187,9 @@ rows.push("cdktf.out of 50 stacks × 20 resources");
   inProcessRows(out50);
   // Whether worker threads pay (issue 14): the stacks split over two threads, against one, whole processes.
   const threads = (n: number): Command => ({ node: [path.join(import.meta.dirname, "bench", "threads.mjs"), out50, String(n)] });
+  // Split or not, the same findings (threads.mjs prints how many), or the times compare nothing.
+  const [alone, split] = [1, 2].map((n) => execFileSync(process.execPath, threads(n).node, { encoding: "utf8" }).trim());
+  if (alone !== split) throw new Error(`threads.mjs: ${alone} findings in 1 thread, ${split} split over 2`);
   const [one, two] = pairedRuns([threads(1), threads(2)], ROUNDS) as [Measured, Measured];
   rows.push({ what: "  checked in 1 thread", wall: one.wall, rss: one.rss });
   rows.push({ what: "  … split over 2 (1 worker thread)", wall: two.wall, rss: two.rss, floor: { label: "1 thread", wall: one.wall } });
