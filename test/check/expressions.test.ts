@@ -10,27 +10,24 @@ import { Instance } from "@cdktf/provider-aws/lib/instance/index.js";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet/index.js";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check/document.js";
 import type { Diagnostic } from "../../src/core/diagnostic.js";
 import type { ProviderSchema } from "../../src/schema/format.js";
 import { snapshotFromProviderSchema } from "../../src/schema/memory.js";
 import { shippedSchemas } from "../../src/schema/store/index.js";
 import { DEMO_ADDRESS, demoProviderSchema, demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
+import { suiteDir } from "../suite-dir.js";
 
 const TERRAFORM = { version: "1.11.4", source: "--terraform-version" };
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.rule} ${d.pointer}: ${d.message}`);
 
 // Testing.app() makes a temporary output directory of its own per app, and leaves it behind.
-const outdir = mkdtempSync(join(tmpdir(), "expressions-"));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+const outdir = suiteDir("expressions-");
 
 /** A stack as cdktf writes one: references, Fn.* calls, iterators, dynamic blocks, locals and outputs. */
 function synthesize(mistakes: (stack: { instance: Instance; subnets: Subnet }) => void = () => {}): object {
-  const stack = new TerraformStack(Testing.app({ outdir }), "expressions");
+  const stack = new TerraformStack(Testing.app({ outdir: outdir() }), "expressions");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   const names = new TerraformVariable(stack, "names", { type: "list(string)" });
   const vpc = new Vpc(stack, "vpc", { cidrBlock: "10.0.0.0/16" });

@@ -25,6 +25,7 @@ import { checkFiles } from "../../src/check/files.js";
 import type { Diagnostic } from "../../src/core/diagnostic.js";
 import { shippedSchemas } from "../../src/schema/store/index.js";
 import { demoSnapshot, memorySchemas } from "../fixtures/demo-provider.js";
+import { suiteDir } from "../suite-dir.js";
 
 const TERRAFORM = { version: "1.11.4", source: "--terraform-version" };
 const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.rule} ${d.pointer}: ${d.message}`);
@@ -41,12 +42,11 @@ interface Stack {
 }
 
 // Testing.app() makes a temporary output directory of its own per app, and leaves it behind.
-const outdir = mkdtempSync(join(tmpdir(), "references-app-"));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+const outdir = suiteDir("references-app-");
 
 /** A stack as cdktf writes one, with every valid form of reference the rules must accept. */
 function synthesize(mistakes: (stack: Stack) => void = () => {}): object {
-  const stack = new TerraformStack(Testing.app({ outdir }), "references");
+  const stack = new TerraformStack(Testing.app({ outdir: outdir() }), "references");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   const west = new AwsProvider(stack, "west", { region: "eu-west-2", alias: "west" });
   const names = new TerraformVariable(stack, "names", { type: "list(string)" });
