@@ -11,9 +11,10 @@
  * (refreshed at most once a day, `markUsed`), and a run, the first time it writes a cache file,
  * removes those no run has used for `UNUSED_DAYS`.
  */
-import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { writeFileAtomically } from "./atomic-write.js";
 
 /** This user's cache directory, or undefined when caching is off or the directory is not safely ours. */
 export function privateCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -38,13 +39,10 @@ export function privateCacheDirectory(env: NodeJS.ProcessEnv = process.env): str
  * UNUSED_DAYS.
  */
 export function writeCacheFile(file: string, data: string | NodeJS.ArrayBufferView, supersedes?: string): void {
-  // Per process and call: threads of one process may write the same file.
-  const aside = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   try {
-    writeFileSync(aside, data, { mode: 0o600 });
-    renameSync(aside, file);
+    writeFileAtomically(file, data, 0o600);
   } catch {
-    rmSync(aside, { force: true });
+    // See above: the next run does the work again.
   }
   removeUnused(file, supersedes);
 }

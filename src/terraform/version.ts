@@ -15,9 +15,10 @@
  * so the asking happens in a small Node.js child that can watch the stream and the clock.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { writeFileAtomically } from "../core/atomic-write.js";
 import { shippedTerraformSchemas } from "./backends.js";
 
 /** The Terraform release checked against, and why that one. */
@@ -143,10 +144,7 @@ function writeCache(env: NodeJS.ProcessEnv, identity: Identity, version: string)
     mkdirSync(dir, { recursive: true });
     const cache = readCache(env);
     Object.defineProperty(cache, identity.key, { value: { mtimeMs: identity.mtimeMs, size: identity.size, version }, enumerable: true });
-    const file = path.join(dir, CACHE_FILE);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(cache, null, 2) + "\n");
-    renameSync(temporary, file);
+    writeFileAtomically(path.join(dir, CACHE_FILE), JSON.stringify(cache, null, 2) + "\n");
   } catch {
     // Ignored on purpose, see above.
   }
