@@ -31,6 +31,21 @@ describe("checkBlock", () => {
     expect(diagnostics.every((d) => d.file === "cdk.tf.json" && d.address === undefined)).toBe(true);
   });
 
+  it("reports inside nested blocks and a dynamic block's content, which run their body's check directly", () => {
+    const rules: SchemaBlock = {
+      attributes: { name: { type: "string", required: true } },
+      block_types: { rule: { nesting_mode: "list", block: { attributes: { port: { type: "number", required: true }, note: { type: "string", optional: true } } } } },
+    };
+    const body = { name: "n", rule: [{ port: "eighty" }, { prt: 1 }], dynamic: { rule: { for_each: "${var.r}", content: { port: 1, nte: "x" } } } };
+    const diagnostics = checkBlock(body, rules, { file: "main.tf.json", pointer: "/resource/demo_rules/a", name: "demo_rules" });
+    expect(diagnostics.map((d) => [d.severity, d.rule, d.pointer, d.message, d.suggestions])).toEqual([
+      ["error", "type-mismatch", "/resource/demo_rules/a/rule/0/port", 'Inappropriate value for "port": a number is required, got the string "eighty"', []],
+      ["error", "unknown-argument", "/resource/demo_rules/a/rule/1/prt", 'Unsupported argument "prt": demo_rules.rule has no argument or block of that name', ["port"]],
+      ["error", "missing-argument", "/resource/demo_rules/a/rule/1", 'Missing required argument "port" in demo_rules.rule', ["port"]],
+      ["error", "unknown-argument", "/resource/demo_rules/a/dynamic/rule/content/nte", 'Unsupported argument "nte": demo_rules.dynamic.rule.content has no argument or block of that name', ["note"]],
+    ]);
+  });
+
   it("accepts a correct body, including cdktf's // comments", () => {
     expect(checkBlock({ "//": "note", bucket: "b", key: "k", assume_role: { role_arn: "arn" } }, s3Backend, where)).toEqual([]);
   });
