@@ -7,7 +7,13 @@
  * `~>` follows Terraform's provider semantics: it allows the rightmost given part to grow —
  * `~> 6.25.0` means `>= 6.25.0, < 6.26.0`, `~> 6.0` and `~> 6` mean `>= 6.0.0, < 7.0.0`.
  */
-import semver from "semver";
+// Only the parts used: semver's index loads every range function too (about 3 ms of each start).
+import SemVer from "semver/classes/semver.js";
+import compare from "semver/functions/compare.js";
+import lt from "semver/functions/lt.js";
+import semverMajor from "semver/functions/major.js";
+import semverMinor from "semver/functions/minor.js";
+import prerelease from "semver/functions/prerelease.js";
 
 export class VersionConstraintError extends Error {}
 
@@ -47,12 +53,12 @@ export function parseConstraint(constraint: string): Part[] {
       );
     }
     const given = written.replace(/^v/, "").split(/[-+]/)[0]!.split(".").length;
-    return { operator: (m[1] ?? "=") as Operator, version, given, prerelease: semver.prerelease(version) !== null };
+    return { operator: (m[1] ?? "=") as Operator, version, given, prerelease: prerelease(version) !== null };
   });
 }
 
 function satisfiesPart(version: string, part: Part): boolean {
-  const cmp = semver.compare(version, part.version);
+  const cmp = compare(version, part.version);
   switch (part.operator) {
     case "=":
       return cmp === 0;
@@ -68,9 +74,9 @@ function satisfiesPart(version: string, part: Part): boolean {
       return cmp <= 0;
     case "~>": {
       if (cmp < 0) return false;
-      const [major, minor] = [semver.major(part.version), semver.minor(part.version)];
+      const [major, minor] = [semverMajor(part.version), semverMinor(part.version)];
       const upper = part.given >= 3 ? `${major}.${minor + 1}.0` : `${major + 1}.0.0`;
-      return semver.lt(version, upper);
+      return lt(version, upper);
     }
   }
 }
@@ -80,9 +86,9 @@ export function satisfies(version: string, constraint: string): boolean {
   const normalized = normalizeVersion(version);
   if (normalized === undefined) return false;
   const parts = parseConstraint(constraint);
-  if (semver.prerelease(normalized) !== null) {
+  if (prerelease(normalized) !== null) {
     // A pre-release is only selected when some part names it exactly.
-    const named = parts.some((p) => p.prerelease && semver.compare(p.version, normalized) === 0 && p.operator === "=");
+    const named = parts.some((p) => p.prerelease && compare(p.version, normalized) === 0 && p.operator === "=");
     if (!named) return false;
   }
   return parts.every((part) => satisfiesPart(normalized, part));
@@ -90,17 +96,17 @@ export function satisfies(version: string, constraint: string): boolean {
 
 /** Negative, zero or positive as `a` is older than, equal to or newer than `b` (both versions). */
 export function compareVersions(a: string, b: string): number {
-  return semver.compare(normalizeVersion(a)!, normalizeVersion(b)!);
+  return compare(normalizeVersion(a)!, normalizeVersion(b)!);
 }
 
 /** Versions parsed, by their text: a check sorts a history's 200 versions several times. */
-const parsedVersions = new Map<string, semver.SemVer | null>();
+const parsedVersions = new Map<string, SemVer | null>();
 
-function parsedVersion(version: string): semver.SemVer | null {
+function parsedVersion(version: string): SemVer | null {
   let parsed = parsedVersions.get(version);
   if (parsed === undefined) {
     const normalized = normalizeVersion(version);
-    parsed = normalized === undefined ? null : new semver.SemVer(normalized);
+    parsed = normalized === undefined ? null : new SemVer(normalized);
     parsedVersions.set(version, parsed);
   }
   return parsed;
@@ -108,7 +114,7 @@ function parsedVersion(version: string): semver.SemVer | null {
 
 /** Ascending semver order; entries that are not versions are dropped. */
 export function sortVersions(versions: Iterable<string>): string[] {
-  const parsed: [string, semver.SemVer][] = [];
+  const parsed: [string, SemVer][] = [];
   for (const version of versions) {
     const semverOf = parsedVersion(version);
     if (semverOf) parsed.push([version, semverOf]);
@@ -120,7 +126,7 @@ export function sortVersions(versions: Iterable<string>): string[] {
 export function newestSatisfying(versions: Iterable<string>, constraint?: string): string | undefined {
   const sorted = sortVersions(versions).reverse();
   if (constraint === undefined || constraint.trim() === "") {
-    return sorted.find((v) => semver.prerelease(normalizeVersion(v)!) === null) ?? sorted[0];
+    return sorted.find((v) => prerelease(normalizeVersion(v)!) === null) ?? sorted[0];
   }
   parseConstraint(constraint); // malformed constraints are an error even when nothing is shipped
   return sorted.find((v) => satisfies(v, constraint));
@@ -132,9 +138,9 @@ export function newestSatisfying(versions: Iterable<string>, constraint?: string
  */
 function targetOf(constraint: string): { version: string; bound: "lower" | "upper" } | undefined {
   const parts = parseConstraint(constraint);
-  const lower = parts.filter((p) => ["=", ">=", ">", "~>"].includes(p.operator)).map((p) => p.version).sort(semver.compare).pop();
+  const lower = parts.filter((p) => ["=", ">=", ">", "~>"].includes(p.operator)).map((p) => p.version).sort(compare).pop();
   if (lower) return { version: lower, bound: "lower" };
-  const upper = parts.filter((p) => p.operator === "<" || p.operator === "<=").map((p) => p.version).sort(semver.compare)[0];
+  const upper = parts.filter((p) => p.operator === "<" || p.operator === "<=").map((p) => p.version).sort(compare)[0];
   return upper ? { version: upper, bound: "upper" } : undefined;
 }
 
@@ -153,8 +159,8 @@ export interface NearestVersion {
 export function nearestVersion(versions: Iterable<string>, constraint: string): NearestVersion | undefined {
   const target = targetOf(constraint);
   if (!target) return undefined;
-  const major = semver.major(target.version);
-  const sameMajor = sortVersions(versions).filter((v) => semver.major(normalizeVersion(v)!) === major && semver.prerelease(normalizeVersion(v)!) === null);
+  const major = semverMajor(target.version);
+  const sameMajor = sortVersions(versions).filter((v) => semverMajor(normalizeVersion(v)!) === major && prerelease(normalizeVersion(v)!) === null);
   const newer = target.bound === "lower" ? sameMajor.find((v) => compareVersions(v, target.version) > 0) : undefined;
   if (newer) return { version: newer, wanted: target.version, newer: true };
   const older = sameMajor.filter((v) => compareVersions(v, target.version) < 0).pop();
@@ -165,7 +171,7 @@ export function nearestVersion(versions: Iterable<string>, constraint: string): 
 export function describeVersions(versions: Iterable<string>): string {
   const byMajor = new Map<number, string[]>();
   for (const v of sortVersions(versions)) {
-    const major = semver.major(normalizeVersion(v)!);
+    const major = semverMajor(normalizeVersion(v)!);
     byMajor.set(major, [...(byMajor.get(major) ?? []), v]);
   }
   return [...byMajor.values()].map((vs) => (vs.length === 1 ? vs[0]! : `${vs[0]} … ${vs[vs.length - 1]} (${vs.length})`)).join(", ");
