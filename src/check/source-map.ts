@@ -28,15 +28,18 @@ export interface SourcePlace {
   source: SourceLocation;
 }
 
-const fileSchema = z.strictObject({
-  $comment: z.string().optional(),
-  version: z.literal(1),
-  /** The document's name in the same directory, and the digest of its content (documentDigest). */
-  document: z.string(),
-  digest: z.string(),
-  /** Files relative to the map's directory, so the project can move as a whole. */
-  places: z.array(z.strictObject({ pointer: z.string(), file: z.string(), line: z.number().int().positive(), column: z.number().int().positive() })),
-});
+// Built when a map is read (z.lazy): most runs read none.
+const fileSchema = z.lazy(() =>
+  z.strictObject({
+    $comment: z.string().optional(),
+    version: z.literal(1),
+    /** The document's name in the same directory, and the digest of its content (documentDigest). */
+    document: z.string(),
+    digest: z.string(),
+    /** Files relative to the map's directory, so the project can move as a whole. */
+    places: z.array(z.strictObject({ pointer: z.string(), file: z.string(), line: z.number().int().positive(), column: z.number().int().positive() })),
+  }),
+);
 
 export class SourceMap {
   private readonly byPointer = new Map<string, SourceLocation>();

@@ -14,13 +14,12 @@
  * not have the type.
  */
 import { z } from "../../zod.js";
+import { sliceSchema } from "./pack.js";
 
 export const HISTORY_FORMAT = "cdktf-schema-check.history/1";
 export const HISTORY_DIR = "history";
 export const HISTORY_INDEX_FILE = "index.json.br";
 export const HISTORY_PACK_FILE = "bodies.pack";
-
-const sliceSchema = z.lazy(() => z.tuple([z.number().int().nonnegative(), z.number().int().positive()]));
 
 /** One type: which chunk holds its bodies, and the runs of versions using each. */
 export const historyEntrySchema = z.lazy(() => z.tuple([z.number().int().nonnegative(), z.array(z.number().int().nonnegative())]));
