@@ -14,9 +14,8 @@ import type { ProviderSchemaSnapshot } from "../model.js";
 import { newestSatisfying, normalizeVersion, sortVersions } from "../versions.js";
 import { HISTORY_DIR, HISTORY_INDEX_FILE } from "./history-format.js";
 import { History } from "./history.js";
-import { INDEX_FILE } from "./pack.js";
+import { INDEX_FILE, snapshotDir } from "./pack.js";
 import { PackedSnapshot } from "./snapshot.js";
-import { snapshotDir } from "./write.js";
 import { SHIPPED_SCHEMAS_DIR } from "./locations.js";
 
 export { PROJECT_SCHEMAS_DIR, SHIPPED_SCHEMAS_DIR } from "./locations.js";

@@ -2,11 +2,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
-import { parseProviderAddress } from "../address.js";
 import type { ProviderSchema, SchemaAttribute, SchemaBlock, TypeSchema } from "../format.js";
 import type { SnapshotProvenance } from "../model.js";
 import { normalizeVersion } from "../versions.js";
-import { INDEX_FILE, PACK_FILE, PACK_FORMAT, type PackIndex, type Slice } from "./pack.js";
+import { INDEX_FILE, PACK_FILE, PACK_FORMAT, type PackIndex, type Slice, snapshotDir } from "./pack.js";
 
 export interface WriteSnapshotOptions {
   schemasDir: string;
@@ -14,12 +13,6 @@ export interface WriteSnapshotOptions {
   version: string;
   schema: ProviderSchema;
   provenance: SnapshotProvenance;
-}
-
-/** Directory of one snapshot: `<schemasDir>/<hostname>/<namespace>/<type>/<version>`. */
-export function snapshotDir(schemasDir: string, address: string, version: string): string {
-  const { hostname, namespace, type } = parseProviderAddress(address);
-  return path.join(schemasDir, hostname, namespace, type, version);
 }
 
 /**
