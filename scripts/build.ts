@@ -78,6 +78,25 @@ const esm = await build({
 const required = Object.values(esm.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === "require-call").map((i) => i.path));
 if (required.length > 0) throw new Error(`the import entry points' bundles must not require(): ${required.join(", ")}`);
 
+/**
+ * commander's `require("node:child_process")`, answered with the module loaded when first used:
+ * commander spawns only for executable subcommands, which the command line has none of, and
+ * loading child_process (with net and dgram) cost about 1.5 ms of every run.
+ */
+const LAZY_CHILD_PROCESS = "lazy-child-process";
+const lazyChildProcess: Plugin = {
+  name: LAZY_CHILD_PROCESS,
+  setup(builder) {
+    builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: "child_process", namespace: LAZY_CHILD_PROCESS } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: LAZY_CHILD_PROCESS }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, name) => require("node:child_process")[name] });',
+      loader: "js",
+    }));
+  },
+};
+
 // The command line: one CommonJS script, which src/cli/launch.ts loads with V8's code cache
 // (code-cache.ts): a script can carry one, an ES module cannot before Node 22. What a command
 // needs is still initialised only when it runs (esbuild keeps `import()` lazy); its name carries
@@ -95,7 +114,7 @@ const cli = await build({
   format: "cjs",
   metafile: true,
   banner: { js: BUNDLE_URL_BANNER },
-  plugins: [twinUrls(BUNDLE_URL, cliDir)],
+  plugins: [twinUrls(BUNDLE_URL, cliDir), lazyChildProcess],
 });
 const [cliOutput, cliMeta] = Object.entries(cli.metafile.outputs)[0]!;
 const dynamicImports = cliMeta.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path);

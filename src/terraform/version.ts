@@ -14,10 +14,10 @@
  * The wait is synchronous (SchemaCheck runs inside construct validation, which is synchronous),
  * so the asking happens in a small Node.js child that can watch the stream and the clock.
  */
-import { spawnSync } from "node:child_process";
 import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { nodeChildProcess } from "../core/builtins.js";
 import { writeFileAtomically } from "../core/atomic-write.js";
 import { shippedTerraformSchemas } from "./backends.js";
 
@@ -194,7 +194,7 @@ if (child) {
 `;
 
 function ask(binary: string, timeoutMs: number, env: NodeJS.ProcessEnv): { version: string } | { failure: string } {
-  const result = spawnSync(process.execPath, ["-e", ASK, binary, String(timeoutMs)], {
+  const result = nodeChildProcess().spawnSync(process.execPath, ["-e", ASK, binary, String(timeoutMs)], {
     env: { ...env, CHECKPOINT_DISABLE: "1" },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],

@@ -7,12 +7,12 @@
  * under `$XDG_CACHE_HOME/cdktf-schema-check/bindings/<package>@<version>/` (default
  * `~/.cache/cdktf-schema-check`), which later runs, and other projects, read directly.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { nodeChildProcess } from "../../core/builtins.js";
 import { normalizeProviderAddress, parseProviderAddress } from "../address.js";
 import { SchemaFileError } from "../read.js";
 import { SchemaStore, type SchemaProvider, type StoredSnapshot } from "../store/store.js";
@@ -100,7 +100,7 @@ export function extractToCache(binding: ProjectBinding, entry: string): CacheMet
   if (cached) return cached;
   // Sources run under tsx (tests, development) need its loader in the child too.
   const loader = EXTRACT_MAIN.endsWith(".ts") ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
-  const result = spawnSync(process.execPath, [...loader, EXTRACT_MAIN, binding.location, entry], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  const result = nodeChildProcess().spawnSync(process.execPath, [...loader, EXTRACT_MAIN, binding.location, entry], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   // Another process may have completed the same entry meanwhile: a complete entry is all that counts.
   const meta = readMeta(entry);
   if (!meta) {
