@@ -10,12 +10,14 @@
  * descend recursively and build a node per value (about 20× the file in memory); `JSON.parse`
  * is iterative and fast but keeps neither positions, duplicates nor exact numbers. So values
  * come from `JSON.parse`, and an iterative scanner (json-scan.ts) finds duplicates and numbers a
- * double cannot hold in one pass, and places findings in a second pass only when there are
- * some, all of them at once (linear in the file plus the findings).
+ * double cannot hold in one pass (unless a WebAssembly pre-scan, json-prescan.ts, proves the
+ * text has none, as most have), and places findings in a second pass only when there are some,
+ * all of them at once (linear in the file plus the findings).
  */
 import { nodeV8 } from "../core/builtins.js";
 import { ExactNumber, isFaithfulDouble } from "../core/exact-number.js";
 import { joinPointer, parsePointer } from "../core/pointer.js";
+import { type PrescanCounts, prescanJson } from "./json-prescan.js";
 import { JsonScanner, JsonSyntaxError, type ScanVisitor } from "./json-scan.js";
 
 export interface Position {
@@ -229,22 +231,31 @@ export class JsonSource {
    * the scan first, so that a file too big for memory is refused before JSON.parse builds it.
    */
   private parseRange(start: number, end: number): unknown {
-    const collector = new Collector(this.text);
-    try {
-      new JsonScanner(this.text, { start, end }).run(collector);
-    } catch (err) {
-      if (err instanceof JsonSyntaxError) throw this.syntaxError(err);
-      throw err;
+    const whole = start === 0 && end === this.text.length;
+    // Most documents have nothing for the scan to find: the pre-scan proves that for the whole
+    // text at close to native speed (json-prescan.ts), and the scan runs only when it cannot.
+    const clean = whole ? prescanJson(this.text) : undefined;
+    let collector: Collector | undefined;
+    if (!clean) {
+      collector = new Collector(this.text);
+      try {
+        new JsonScanner(this.text, { start, end }).run(collector);
+      } catch (err) {
+        if (err instanceof JsonSyntaxError) throw this.syntaxError(err);
+        throw err;
+      }
     }
-    checkMemory(this.file, end - start, collector);
+    checkMemory(this.file, end - start, clean ?? collector!);
     let value: unknown;
     try {
-      value = JSON.parse(start === 0 && end === this.text.length ? this.text : this.text.slice(start, end));
+      value = JSON.parse(whole ? this.text : this.text.slice(start, end));
     } catch (err) {
       throw this.syntaxError(err);
     }
-    if (collector.rootNumber !== undefined) value = new ExactNumber(collector.rootNumber);
-    this.attach(value, collector);
+    if (collector) {
+      if (collector.rootNumber !== undefined) value = new ExactNumber(collector.rootNumber);
+      this.attach(value, collector);
+    }
     return value;
   }
 
@@ -551,7 +562,7 @@ function isLastOccurrence(frame: Frame, member: number, text: string): boolean {
  * length); a file that needs more than the heap has left (with a fifth kept for the check
  * itself) is refused up front instead of ending in V8's out-of-memory crash.
  */
-function checkMemory(file: string, bytes: number, collector: Collector): void {
+function checkMemory(file: string, bytes: number, collector: PrescanCounts): void {
   const needed = collector.containers * 40 + collector.values * 12 + bytes;
   // Under 16 MB, far below what any heap Node runs with has free: not worth loading node:v8 to ask.
   if (needed < 16e6) return;

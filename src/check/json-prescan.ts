@@ -1,0 +1,50 @@
+/**
+ * Runs the JSON pre-scan (json-prescan.as.ts, shipped compiled in json-prescan-wasm.ts): for a
+ * text it proves free of repeated keys, `__proto__` keys and numbers a double may not hold, the
+ * counts the memory check needs; otherwise undefined, and json-source.ts runs its scan as before.
+ * Measured on the bench's stacks, against the JavaScript scan in a fresh process: 1,000
+ * resources 6 ms instead of about 20, 10,000 resources 20 ms instead of about 90.
+ */
+import { PRESCAN_WASM } from "./json-prescan-wasm.js";
+
+export interface PrescanCounts {
+  containers: number;
+  /** Members and elements: every value but the root. */
+  values: number;
+}
+
+interface PrescanExports {
+  memory: WebAssembly.Memory;
+  reserve(length: number): number;
+  scan(length: number): number;
+  containers: WebAssembly.Global;
+  values: WebAssembly.Global;
+}
+
+const CLEAN = 0;
+
+/** Compiled once per process; null where WebAssembly cannot run (`node --jitless`). */
+let compiled: WebAssembly.Module | null | undefined;
+
+function compile(): WebAssembly.Module | null {
+  try {
+    return new WebAssembly.Module(Buffer.from(PRESCAN_WASM, "base64"));
+  } catch {
+    return null;
+  }
+}
+
+/** The counts of a clean `text`; undefined when the pre-scan is not sure of it (or cannot run). */
+export function prescanJson(text: string): PrescanCounts | undefined {
+  const module = (compiled ??= compile());
+  if (!module) return undefined;
+  // An instance per text: its memory (the text and the scan's stacks, about 4× the text) goes
+  // with it, rather than staying at the largest text a process has seen.
+  const prescan = new WebAssembly.Instance(module, {}).exports as unknown as PrescanExports;
+  const length = Buffer.byteLength(text, "utf8");
+  const at = prescan.reserve(length);
+  if (at === 0) return undefined;
+  new TextEncoder().encodeInto(text, new Uint8Array(prescan.memory.buffer, at, length));
+  if (prescan.scan(length) !== CLEAN) return undefined;
+  return { containers: prescan.containers.value as number, values: prescan.values.value as number };
+}
