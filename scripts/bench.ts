@@ -1,16 +1,17 @@
 /**
  * `npm run bench`: what the checker costs, against what reading the file costs (issue 14).
  *
- * The table (cold processes, paired rounds: see bench/runs.ts): `node -e ''` and `--help`; the
- * command line on generated cdktf stacks of 100, 1,000 and 10,000 resources from 240 aws types
- * (bench/stack.ts) and on a cdktf.out of 50 stacks, each beside node + JSON.parse of the same
- * files (the unmeasured first round leaves the command line's code cache, as a user's first run
- * does; the 100-resource stack is measured without it too); the check inside the process
- * (without Node's start and the module loading), and again in that process, warm; the
- * cdktf.out's stacks split over two threads against one (bench/threads.mjs); the
- * in-synth cost of `SchemaCheck.of(app)` on a five-resource app (bench/app.ts); and the peer,
- * `terraform validate` through the schema-serving provider (bench/peer.ts), when terraform is on
- * PATH. Wall time is the median of the rounds ± their spread (max − min); RSS the median peak.
+ * The table (cold processes, paired rounds: see bench/runs.ts): `node -e ''` (and, where
+ * NODE_EXTRA_CA_CERTS is set, `node -e ''` without it: Node loads those certificates as it starts)
+ * and `--help`; the command line on generated cdktf stacks of 100, 1,000 and 10,000 resources from
+ * 240 aws types (bench/stack.ts) and on a cdktf.out of 50 stacks, each beside node + JSON.parse of
+ * the same files (the unmeasured first round leaves the command line's code cache, as a user's
+ * first run does; the 100-resource stack is measured without it too); the check inside the process
+ * (without Node's start and the module loading), and again in that process, warm; the cdktf.out's
+ * stacks split over two threads against one (bench/threads.mjs); the in-synth cost of
+ * `SchemaCheck.of(app)` on a five-resource app (bench/app.ts); and the peer, `terraform validate`
+ * through the schema-serving provider (bench/peer.ts), when terraform is on PATH. Wall time is the
+ * median of the rounds ± their spread (max − min); RSS the median peak.
  * Targets are the issue's; ✗ marks one missed on this machine.
  *
  * Then the parts, in this process: schema bytes on disk, opening the aws history, checking the
@@ -130,6 +131,13 @@ timed("--help", builds.map((b) => ({ node: [bin(b.dir), "--help"] })), { label: 
   text: "≤ 120 ms",
   met: wall <= 120,
 }));
+// Node loads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any script runs:
+// where it is set, every process in the table carries that cost (on this machine about 37 ms).
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const [without] = pairedRuns([{ node: ["-e", ""], env: { NODE_EXTRA_CA_CERTS: undefined } }], ROUNDS);
+  // Beside the node -e '' row, before --help's.
+  rows.splice(rows.length - 1, 0, { what: "  … without NODE_EXTRA_CA_CERTS", wall: without!.wall, rss: without!.rss });
+}
 
 const inProcess = (file: string) =>
   builds.map((b) => {
