@@ -18,7 +18,7 @@ import { attributeValueSchema } from "./cty.js";
 import { describeValue } from "./conversion.js";
 import { ANY_VALUE, type Finding, type Payload, type Validator, type ValueCheck, addFinding, custom, forward } from "./findings.js";
 import { isPlainObject } from "./kind.js";
-import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody, overlaid } from "./language.js";
+import { allowsDynamicBlocks, attributeAsBlock, dynamicBlockTypes, isDynamicConstruct, isLanguageBody } from "./language.js";
 import { own } from "../core/own.js";
 import type { PathSegment } from "../core/pointer.js";
 
@@ -97,10 +97,18 @@ function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
     }
     return schema;
   };
-  // The members in the order of an object of all of them (a block type wins over an attribute
-  // of its name): the order findings come in.
-  const order = Object.keys(overlaid(attributes, blockTypes)).filter((name) => name !== "__proto__");
-  const position = new Map(order.map((name, i) => [name, i]));
+  // A member's place in the order of an object of all of them (attributes, then the block types
+  // that are not attributes; integer names first, as in any object): the order findings come in.
+  // Asked only for the names a body sets, once per run of bodies with the same keys.
+  let attributeNames: string[] | undefined;
+  let blockTypeNames: string[] | undefined;
+  const isMember = (name: string) => name !== "__proto__" && (Object.hasOwn(attributes, name) || Object.hasOwn(blockTypes, name));
+  const rank = (name: string): number => {
+    attributeNames ??= Object.keys(attributes);
+    if (isArrayIndex(name)) return Number(name) - 2 ** 32;
+    if (Object.hasOwn(attributes, name)) return attributeNames.indexOf(name);
+    return attributeNames.length + (blockTypeNames ??= Object.keys(blockTypes)).indexOf(name);
+  };
   // Attributes HCL may write as blocks: set as a property, they make dynamic blocks of their name
   // unsupported. What only some bodies need is worked out when the first does (as `names`).
   let asBlocks: string[] | undefined;
@@ -115,7 +123,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
   const shape: BodyShape = {
     attributes,
     blockTypes,
-    names: () => (names ??= [...Object.keys(attributes), ...Object.keys(blockTypes)]),
+    names: () => (names ??= [...(attributeNames ??= Object.keys(attributes)), ...(blockTypeNames ??= Object.keys(blockTypes))]),
     required: Object.keys(attributes).filter((name) => attributes[name]!.required),
     counted: Object.keys(blockTypes).filter((name) => {
       const { nesting_mode: mode, min_items: min, max_items: max } = blockTypes[name]!;
@@ -145,17 +153,16 @@ function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
     const keys = Object.keys(input);
     if (last && sameKeys(last.keys, keys)) return last.plan;
     // The body's names as zod's object schemas gave the body (which these checks read before
-    // members were compiled lazily): the members in `order`, then the other keys; never
+    // members were compiled lazily): the members in their order, then the other keys; never
     // `__proto__`. Found from its keys: a body sets a few of many members.
-    const present: number[] = [];
+    const present: [number, string][] = [];
     const others: string[] = [];
     for (const key of keys) {
-      const at = position.get(key);
-      if (at !== undefined) present.push(at);
+      if (isMember(key)) present.push([rank(key), key]);
       else if (key !== "__proto__") others.push(key);
     }
-    present.sort((a, b) => a - b);
-    const members = present.map((at) => order[at]!);
+    present.sort((a, b) => a[0] - b[0]);
+    const members = present.map(([, name]) => name);
     const names = propertyOrder([...members, ...others]);
     const loud = names.filter((name) => !quiet(name));
     const plan = { members, names, loud };
@@ -164,7 +171,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
   };
   // Names checkNames never reports when set: neither read-only nor deprecated, comments, dynamic blocks.
   const quiet = (name: string) =>
-    (position.has(name) && !namedFinding(name, attributes, blockTypes)) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
+    (isMember(name) && !namedFinding(name, attributes, blockTypes)) || (context.kind === "block" && name === COMMENT) || (allowsDynamic && name === DYNAMIC);
   const refine = (body: Record<string, unknown>, plan: KeyPlan, payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
       const asAttributes = asBlocksOf().filter((name) => own(body, name) !== undefined);
