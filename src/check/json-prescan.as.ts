@@ -3,20 +3,22 @@
  * into json-prescan-wasm.ts; json-prescan.ts runs it. Not part of the TypeScript build.
  *
  * One pass over a JSON text's UTF-8 bytes that answers one question: is it free of everything
- * json-scan.ts's scan is there to find (a key twice in an object, a `__proto__` key, a number a
- * double may not hold)? Then the checker can take `JSON.parse`'s value as it is. The JavaScript
- * scan costs about 20 ms on a 1,000-resource stack, most of it before V8 has optimised it; this
- * module, compiled in under a millisecond, runs at close to native speed from its first byte.
+ * json-source.ts's scan (json-scan.ts, with its Collector) is there to find: a key twice in an
+ * object, a `__proto__` key, a number a double may not hold? Then the checker can take
+ * `JSON.parse`'s value as it is. The JavaScript scan costs about 20 ms on a 1,000-resource stack,
+ * most of it before V8 has optimised it; this module, compiled in under a millisecond, runs at
+ * close to native speed from its first byte.
  *
  * It is only ever sure of a clean text. Anything it does not settle exactly returns UNSURE, and
  * the JavaScript scan does the work as before:
  *   - a key with an escape or a byte above 0x7f (two spellings of one key, or invalid UTF-8 that
  *     decodes to the same U+FFFD);
  *   - two keys of one object with the same 32-bit hash, whether the same key or a collision;
- *   - a number longer than 15 characters or with an exponent (json-scan.ts's Collector accepts
- *     exactly the others without a closer look);
+ *   - a number longer than 15 characters or with an exponent (the Collector accepts exactly the
+ *     others without a closer look);
  *   - nesting deeper than MAX_DEPTH, or more keys or hash tables than the reserved memory holds;
- *   - text that is not JSON (JSON.parse then says so).
+ *   - text that is not JSON as far as this pass can tell (JSON.parse finds the rest, after the
+ *     memory check: a text too big for memory is refused as such, as the JavaScript scan's may be).
  * A clean text also gives the counts the memory check uses: containers, and values other than
  * the root (members and elements), counted as the Collector counts them.
  *
@@ -224,10 +226,13 @@ export function scan(length: u32): i32 {
       }
       if (j - i > 15) return UNSURE;
       i = j;
-    } else if (c == 0x74 /* t */ || c == 0x66 /* f */ || c == 0x6e /* n */) {
-      // true, false, null: JSON.parse checks the spelling.
-      i++;
-      while (i < end && load<u8>(i) >= 0x61 && load<u8>(i) <= 0x7a) i++;
+    } else if (c == 0x74 /* t */ || c == 0x6e /* n */) {
+      // true, null, false, spelt right: a misspelt one is left to the scans, which report it as they did.
+      if (i + 4 > end || load<u32>(i) != (c == 0x74 ? 0x65757274 : 0x6c6c756e)) return UNSURE;
+      i += 4;
+    } else if (c == 0x66 /* f */) {
+      if (i + 5 > end || load<u32>(i + 1) != 0x65736c61 /* alse */) return UNSURE;
+      i += 5;
     } else {
       return UNSURE;
     }
@@ -259,5 +264,5 @@ export function scan(length: u32): i32 {
       }
     }
   }
-  return UNSURE;
+  return UNSURE; // not reached: AssemblyScript asks for a return after the loop
 }

@@ -23,28 +23,27 @@ interface PrescanExports {
 
 const CLEAN = 0;
 
-/** Compiled once per process; null where WebAssembly cannot run (`node --jitless`). */
+/** Compiled once per process; null once it could not be compiled or run (`node --jitless`, a low `ulimit -v`). */
 let compiled: WebAssembly.Module | null | undefined;
-
-function compile(): WebAssembly.Module | null {
-  try {
-    return new WebAssembly.Module(Buffer.from(PRESCAN_WASM, "base64"));
-  } catch {
-    return null;
-  }
-}
 
 /** The counts of a clean `text`; undefined when the pre-scan is not sure of it (or cannot run). */
 export function prescanJson(text: string): PrescanCounts | undefined {
-  const module = (compiled ??= compile());
-  if (!module) return undefined;
-  // An instance per text: its memory (the text and the scan's stacks, about 4× the text) goes
-  // with it, rather than staying at the largest text a process has seen.
-  const prescan = new WebAssembly.Instance(module, {}).exports as unknown as PrescanExports;
-  const length = Buffer.byteLength(text, "utf8");
-  const at = prescan.reserve(length);
-  if (at === 0) return undefined;
-  new TextEncoder().encodeInto(text, new Uint8Array(prescan.memory.buffer, at, length));
-  if (prescan.scan(length) !== CLEAN) return undefined;
-  return { containers: prescan.containers.value as number, values: prescan.values.value as number };
+  if (compiled === null) return undefined;
+  try {
+    compiled ??= new WebAssembly.Module(Buffer.from(PRESCAN_WASM, "base64"));
+    // An instance per text: its memory (the text and the scan's stacks, about 4× the text) goes
+    // with it, rather than staying at the largest text a process has seen. V8 reserves address
+    // space for each instance's memory (about 10 GB), which a process limited by `ulimit -v` may not have.
+    const prescan = new WebAssembly.Instance(compiled, {}).exports as unknown as PrescanExports;
+    const length = Buffer.byteLength(text, "utf8");
+    const at = prescan.reserve(length);
+    if (at === 0) return undefined;
+    new TextEncoder().encodeInto(text, new Uint8Array(prescan.memory.buffer, at, length));
+    if (prescan.scan(length) !== CLEAN) return undefined;
+    return { containers: prescan.containers.value as number, values: prescan.values.value as number };
+  } catch {
+    // The JavaScript scan does the work, as it does for any text the pre-scan is not sure of.
+    compiled = null;
+    return undefined;
+  }
 }

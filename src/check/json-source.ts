@@ -562,8 +562,8 @@ function isLastOccurrence(frame: Frame, member: number, text: string): boolean {
  * length); a file that needs more than the heap has left (with a fifth kept for the check
  * itself) is refused up front instead of ending in V8's out-of-memory crash.
  */
-function checkMemory(file: string, bytes: number, collector: PrescanCounts): void {
-  const needed = collector.containers * 40 + collector.values * 12 + bytes;
+function checkMemory(file: string, bytes: number, counts: PrescanCounts): void {
+  const needed = counts.containers * 40 + counts.values * 12 + bytes;
   // Under 16 MB, far below what any heap Node runs with has free: not worth loading node:v8 to ask.
   if (needed < 16e6) return;
   const heap = nodeV8().getHeapStatistics();
@@ -571,7 +571,7 @@ function checkMemory(file: string, bytes: number, collector: PrescanCounts): voi
   if (needed > available * 0.8) {
     const mb = (n: number) => `${Math.ceil(n / 1e6)} MB`;
     throw new JsonTooLargeError(
-      `${file}: too large to check: its ${collector.values + 1} values need about ${mb(needed)} of memory, ` +
+      `${file}: too large to check: its ${counts.values + 1} values need about ${mb(needed)} of memory, ` +
         `${mb(available)} are available (raise it with NODE_OPTIONS=--max-old-space-size=<MB>)`,
     );
   }
