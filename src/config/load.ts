@@ -58,42 +58,42 @@ const RULE_IDS = Object.keys(RULES) as [RuleId, ...RuleId[]];
 // Built when a configuration is read (z.lazy): most runs have none, and these cost about 1.5 ms to make.
 const suppressionSchema = z.lazy(() =>
   z.strictObject({
-  rule: z.string({ error: "expected a rule id" }).refine((rule) => Object.hasOwn(RULES, rule), {
-    error: (issue) => `unknown rule "${String(issue.input)}" (rules: ${RULE_IDS.join(", ")})`,
-  }),
-  address: z
-    .string({ error: "expected a Terraform address (glob * allowed) or FILE#/JSON/POINTER" })
-    .trim()
-    .min(1, "must not be empty (leave it out to suppress the rule everywhere)")
-    .refine((address) => !address.includes("#") || /#(\/|$)/.test(address), {
-      error: "a file pointer is FILE#/JSON/POINTER (the pointer starts with /)",
-    })
-    .optional(),
-  reason: z
-    .string({ error: "every suppression needs a reason: why the finding is acceptable" })
-    .trim()
-    .min(1, "every suppression needs a reason: why the finding is acceptable"),
+    rule: z.string({ error: "expected a rule id" }).refine((rule) => Object.hasOwn(RULES, rule), {
+      error: (issue) => `unknown rule "${String(issue.input)}" (rules: ${RULE_IDS.join(", ")})`,
+    }),
+    address: z
+      .string({ error: "expected a Terraform address (glob * allowed) or FILE#/JSON/POINTER" })
+      .trim()
+      .min(1, "must not be empty (leave it out to suppress the rule everywhere)")
+      .refine((address) => !address.includes("#") || /#(\/|$)/.test(address), {
+        error: "a file pointer is FILE#/JSON/POINTER (the pointer starts with /)",
+      })
+      .optional(),
+    reason: z
+      .string({ error: "every suppression needs a reason: why the finding is acceptable" })
+      .trim()
+      .min(1, "every suppression needs a reason: why the finding is acceptable"),
   }),
 );
 
 const configSchema = z.lazy(() =>
   z.strictObject({
-  /** Editors' JSON schema association. */
-  $schema: z.string().optional(),
-  providerVersions: z
-    .record(
-      z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, "expected a provider local name such as aws"),
-      z.string({ error: "expected a version string such as 6.25.0" }).trim().min(1, "expected a version string such as 6.25.0"),
-      { error: (issue) => (issue.code === "invalid_type" ? 'expected an object of provider → version, e.g. { "aws": "6.25.0" }' : undefined) },
-    )
-    .optional(),
-  terraformVersion: z.string({ error: "expected a Terraform version string such as 1.11.4" }).trim().min(1).optional(),
-  strict: z.boolean({ error: "expected true or false" }).optional(),
-  paths: z
-    .array(z.string({ error: "expected a path string" }).min(1, "expected a path"), { error: "expected an array of paths" })
-    .min(1, "expected at least one path (leave it out for ./cdktf.out)")
-    .optional(),
-  suppressions: z.array(suppressionSchema, { error: "expected an array of suppressions" }).optional(),
+    /** Editors' JSON schema association. */
+    $schema: z.string().optional(),
+    providerVersions: z
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, "expected a provider local name such as aws"),
+        z.string({ error: "expected a version string such as 6.25.0" }).trim().min(1, "expected a version string such as 6.25.0"),
+        { error: (issue) => (issue.code === "invalid_type" ? 'expected an object of provider → version, e.g. { "aws": "6.25.0" }' : undefined) },
+      )
+      .optional(),
+    terraformVersion: z.string({ error: "expected a Terraform version string such as 1.11.4" }).trim().min(1).optional(),
+    strict: z.boolean({ error: "expected true or false" }).optional(),
+    paths: z
+      .array(z.string({ error: "expected a path string" }).min(1, "expected a path"), { error: "expected an array of paths" })
+      .min(1, "expected at least one path (leave it out for ./cdktf.out)")
+      .optional(),
+    suppressions: z.array(suppressionSchema, { error: "expected an array of suppressions" }).optional(),
   }),
 );
 
