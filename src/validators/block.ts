@@ -142,7 +142,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
     for (const name of plan.members) {
       const value = body[name];
       // As an object schema runs its properties': the issues below the member's name.
-      if (value !== undefined) forward(payload, memberSchema(name), value, [name]);
+      if (value !== undefined) forward(payload, memberSchema(name), value, name);
     }
     refine(body, plan, payload);
   };
@@ -175,7 +175,7 @@ function compileBody(block: SchemaBlock, context: BodyContext): ValueCheck {
   const refine = (body: Record<string, unknown>, plan: KeyPlan, payload: Payload) => {
     if (allowsDynamic && body[DYNAMIC] !== undefined) {
       const asAttributes = asBlocksOf().filter((name) => own(body, name) !== undefined);
-      forward(payload, dynamicFor(asAttributes), body[DYNAMIC], [DYNAMIC]);
+      forward(payload, dynamicFor(asAttributes), body[DYNAMIC], DYNAMIC);
     }
     const findings = checkNames(body, plan, shape, context);
     findings.push(...checkRequired(body, shape, context), ...checkCounts(body, block, shape, context));

@@ -74,7 +74,7 @@ function compileValueSchema(type: CtyType, name: string, element: boolean, missi
 function recordOf(values: z.ZodType): z.ZodType {
   return custom((value, payload) => {
     const object = value as Record<string, unknown>;
-    for (const key of Object.keys(object)) if (key !== "__proto__") forward(payload, values, object[key], [key]);
+    for (const key of Object.keys(object)) if (key !== "__proto__") forward(payload, values, object[key], key);
   });
 }
 
@@ -107,7 +107,7 @@ function objectsIn(container: z.ZodType, type: ObjectType, name: string, missing
     for (const [key, element] of entries) {
       const where = typeof key === "number" ? `element ${key}: ` : `element ${JSON.stringify(key)}: `;
       if (isPlainObject(element)) reportMissing(payload, element, type, name, where, [key], missingDetail);
-      forward(payload, object, element, [key]);
+      forward(payload, object, element, key);
     }
   });
 }

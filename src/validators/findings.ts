@@ -72,9 +72,15 @@ function runSchema(schema: Validator, value: unknown): z.core.$ZodRawIssue[] {
   return (schema._zod.run({ value, issues: [] }, SYNC) as Payload).issues;
 }
 
-/** Validates `value` with `schema` and records its issues on `payload`, below `path`. */
-export function forward(payload: Payload, schema: Validator, value: unknown, path: PathSegment[]): void {
-  for (const issue of runSchema(schema, value) as { path?: PropertyKey[] }[]) {
+/**
+ * Validates `value` with `schema` and records its issues on `payload`, below `at` (a path, or one
+ * segment: a body's member, which is most calls, and most values have no issues to place).
+ */
+export function forward(payload: Payload, schema: Validator, value: unknown, at: PathSegment | readonly PathSegment[]): void {
+  const issues = runSchema(schema, value) as { path?: PropertyKey[] }[];
+  if (issues.length === 0) return;
+  const path = Array.isArray(at) ? at : [at];
+  for (const issue of issues) {
     issue.path = issue.path ? [...path, ...issue.path] : [...path];
     payload.issues.push(issue as z.core.$ZodRawIssue);
   }
