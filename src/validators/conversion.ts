@@ -22,8 +22,11 @@ export type Conversion =
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOOL_STRINGS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false };
 
+/** One object for every exact value: most values are, and a check converts one per primitive argument. */
+const EXACT: Conversion = Object.freeze({ kind: "exact" });
+
 export function convertPrimitive(value: JsonPrimitive, type: PrimitiveType): Conversion {
-  if (typeof value === type || (type === "bool" && typeof value === "boolean") || (type === "number" && value instanceof ExactNumber)) return { kind: "exact" };
+  if (typeof value === type || (type === "bool" && typeof value === "boolean") || (type === "number" && value instanceof ExactNumber)) return EXACT;
   switch (type) {
     case "string":
       return { kind: "converted", to: isJsonNumber(value) ? formatNumber(value) : String(value) };
