@@ -9,7 +9,7 @@ import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js"
 import { isTemplateExpression } from "../hcl/index.js";
 import { ExactNumber } from "../core/exact-number.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, jsonLiteral, withArticle } from "./conversion.js";
-import { ANY_VALUE, type Finding, type Payload, type Validator, type ValueCheck, addFinding, custom, forward } from "./findings.js";
+import { type Finding, type Payload, type Validator, type ValueCheck, addFinding, forward } from "./findings.js";
 import { byKind, isPlainObject } from "./kind.js";
 import { bodySchema } from "./block.js";
 import { attributeAsBlock } from "./language.js";
@@ -20,36 +20,36 @@ import { terraformNamesOf } from "../core/suggest.js";
 const BINDINGS = "typed CDKTF bindings (Python, Java, C#, Go)";
 
 /** Validators by what they depend on: types have many arguments in common (`tags`, `name`, `region`…). */
-const compiled = new Map<string, z.ZodType>();
+const compiled = new Map<string, Validator>();
 
 /**
- * `element`: the value is inside a collection of the argument `name`. `missingDetail` explains,
- * for a collection of objects, what to do about attributes an element lacks.
+ * The validator of a value of `type`: for a primitive its check itself (a zod schema costs more
+ * to make than the check of a few values costs to run: findings.ts, Validator), else a zod
+ * schema. `element`: the value is inside a collection of the argument `name`. `missingDetail`
+ * explains, for a collection of objects, what to do about attributes an element lacks.
  */
-export function ctyValueSchema(type: CtyType, name: string, element = false, missingDetail?: string): z.ZodType {
+function ctyValueValidator(type: CtyType, name: string, element = false, missingDetail?: string): Validator {
   const key = `${JSON.stringify(type)}\0${name}\0${element}\0${missingDetail ?? ""}`;
-  let schema = compiled.get(key);
-  if (!schema) compiled.set(key, (schema = compileValueSchema(type, name, element, missingDetail)));
-  return schema;
+  let validator = compiled.get(key);
+  if (!validator) compiled.set(key, (validator = compileValueValidator(type, name, element, missingDetail)));
+  return validator;
 }
 
-function compileValueSchema(type: CtyType, name: string, element: boolean, missingDetail?: string): z.ZodType {
+function compileValueValidator(type: CtyType, name: string, element: boolean, missingDetail?: string): Validator {
   if (type === "dynamic") return z.unknown();
-  if (typeof type === "string") return primitiveSchema(type, name, element);
+  if (typeof type === "string") return primitiveCheck(type, name, element);
   switch (type[0]) {
     case "list":
     case "set": {
       const elementType = type[1] as CtyType;
-      const array = isObjectType(elementType)
-        ? objectsIn(z.array(z.unknown()), elementType, name, missingDetail)
-        : z.array(ctyValueSchema(elementType, name, true));
+      const array = isObjectType(elementType) ? objectsIn(z.array(z.unknown()), elementType, name, missingDetail) : elementsOf(ctyValueValidator(elementType, name, true));
       return byKind({ null: true, string: true, array }, unlessExpression(type, name));
     }
     case "map": {
       const elementType = type[1] as CtyType;
       const object = isObjectType(elementType)
         ? objectsIn(z.record(z.string(), z.unknown()), elementType, name, missingDetail)
-        : recordOf(ctyValueSchema(elementType, name, true));
+        : recordOf(ctyValueValidator(elementType, name, true));
       return byKind({ null: true, string: true, object }, unlessExpression(type, name));
     }
     case "object": {
@@ -71,11 +71,19 @@ function compileValueSchema(type: CtyType, name: string, element: boolean, missi
  * below its key, `__proto__` left out), without the copy of the object zod's record returns: most
  * resources have a map (`tags`), and the copy was most of the cost of checking one.
  */
-function recordOf(values: z.ZodType): z.ZodType {
-  return custom((value, payload) => {
-    const object = value as Record<string, unknown>;
+function recordOf(values: Validator): ValueCheck {
+  return (payload) => {
+    const object = payload.value as Record<string, unknown>;
     for (const key of Object.keys(object)) if (key !== "__proto__") forward(payload, values, object[key], key);
-  });
+  };
+}
+
+/** An array's elements checked as z.array(elements) checks them (each element's issues below its index), without the copy of the array it returns. */
+function elementsOf(elements: Validator): ValueCheck {
+  return (payload) => {
+    const array = payload.value as unknown[];
+    for (let i = 0; i < array.length; i++) forward(payload, elements, array[i], i);
+  };
 }
 
 type ObjectType = Extract<CtyType, readonly ["object", ...unknown[]]>;
@@ -180,9 +188,9 @@ export function nestedTypeSchema(attribute: SchemaAttribute & { nested_type: obj
  */
 export function attributeValueSchema(attribute: SchemaAttribute, name: string, inBlockBody = false): Validator {
   if (attribute.nested_type) return nestedTypeSchema(attribute as SchemaAttribute & { nested_type: object }, name);
-  if (typeof attribute.type === "string" && attribute.type !== "dynamic") return primitiveCheck(attribute.type, name, false);
+  if (attribute.type === undefined || typeof attribute.type === "string") return ctyValueValidator(attribute.type ?? "dynamic", name);
   const asBlocks = inBlockBody && attributeAsBlock(attribute) !== undefined;
-  return ctyValueSchema(attribute.type ?? "dynamic", name, false, asBlocks ? writtenAsAttribute(name) : undefined);
+  return ctyValueValidator(attribute.type, name, false, asBlocks ? writtenAsAttribute(name) : undefined);
 }
 
 /** Why an element of an attribute HCL may write as blocks needs all its attributes in JSON. */
@@ -192,11 +200,6 @@ function writtenAsAttribute(name: string): string {
     `every object needs all its attributes; set the ones you do not use to null. Only "dynamic": {"${name}": …} ` +
     `generates blocks, which may leave attributes out.`
   );
-}
-
-/** A primitive as an element of a collection: a zod schema, since zod runs the elements. */
-function primitiveSchema(type: PrimitiveType, name: string, element: boolean): z.ZodType {
-  return ANY_VALUE.check(primitiveCheck(type, name, element));
 }
 
 /** What a primitive accepts, converts (a warning) or rejects. */

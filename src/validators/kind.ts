@@ -7,7 +7,7 @@
  */
 import { ExactNumber } from "../core/exact-number.js";
 import type { z } from "../zod.js";
-import { type Finding, addFinding, custom, forward } from "./findings.js";
+import { type Finding, type Validator, addFinding, custom, forward } from "./findings.js";
 
 export type JsonKind = "null" | "string" | "number" | "bool" | "array" | "object";
 
@@ -38,7 +38,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * finding to report, or undefined to accept. Absent values (`undefined`) always pass.
  */
 export function byKind(
-  routes: Partial<Record<JsonKind, z.ZodType | true>>,
+  routes: Partial<Record<JsonKind, Validator | true>>,
   reject: (value: unknown) => Finding | undefined,
 ): z.ZodType {
   return custom((value, payload) => {
