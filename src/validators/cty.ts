@@ -42,22 +42,20 @@ function compileValueValidator(type: CtyType, name: string, element: boolean, mi
     case "list":
     case "set": {
       const elementType = type[1] as CtyType;
-      const array = isObjectType(elementType) ? objectsIn(z.array(z.unknown()), elementType, name, missingDetail) : elementsOf(ctyValueValidator(elementType, name, true));
+      const array = isObjectType(elementType) ? objectsIn(elementType, name, missingDetail) : elementsOf(ctyValueValidator(elementType, name, true));
       return byKind({ null: true, string: true, array }, unlessExpression(type, name));
     }
     case "map": {
       const elementType = type[1] as CtyType;
-      const object = isObjectType(elementType)
-        ? objectsIn(z.record(z.string(), z.unknown()), elementType, name, missingDetail)
-        : recordOf(ctyValueValidator(elementType, name, true));
+      const object = isObjectType(elementType) ? objectsIn(elementType, name, missingDetail) : recordOf(ctyValueValidator(elementType, name, true));
       return byKind({ null: true, string: true, object }, unlessExpression(type, name));
     }
     case "object": {
       const body = objectBody(type, name);
-      const object = z.record(z.string(), z.unknown()).check((payload) => {
+      const object: ValueCheck = (payload) => {
         reportMissing(payload, payload.value as Record<string, unknown>, type, name, "", []);
         forward(payload, body, payload.value, []);
-      });
+      };
       return byKind({ null: true, string: true, object }, unlessExpression(type, name));
     }
     case "tuple":
@@ -103,21 +101,22 @@ function objectBody(type: ObjectType, name: string): z.ZodType {
 }
 
 /**
- * The elements of a list, set or map of objects (an array or an object, as `container` says),
- * each checked as an object, and what each lacks reported as cty words it, naming the element:
- * `element 0: attributes "a" and "b" are required`, `element "key": …`.
+ * The elements of a list, set or map of objects (an array or an object: byKind routes only
+ * those here), each checked as an object, and what each lacks reported as cty words it, naming
+ * the element: `element 0: attributes "a" and "b" are required`, `element "key": …`. A map's
+ * `__proto__` key is left out, as z.record, which this replaced, leaves it out.
  */
-function objectsIn(container: z.ZodType, type: ObjectType, name: string, missingDetail?: string): z.ZodType {
+function objectsIn(type: ObjectType, name: string, missingDetail?: string): ValueCheck {
   const object = byKind({ null: true, string: true, object: objectBody(type, name) }, unlessExpression(type, name));
-  return container.check((payload) => {
+  return (payload) => {
     const value = payload.value as unknown[] | Record<string, unknown>;
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value).filter(([key]) => key !== "__proto__");
     for (const [key, element] of entries) {
       const where = typeof key === "number" ? `element ${key}: ` : `element ${JSON.stringify(key)}: `;
       if (isPlainObject(element)) reportMissing(payload, element, type, name, where, [key], missingDetail);
       forward(payload, object, element, key);
     }
-  });
+  };
 }
 
 const requiredByType = new WeakMap<ObjectType, readonly string[]>();

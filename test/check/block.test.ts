@@ -86,6 +86,35 @@ describe("checkBlock", () => {
   });
 });
 
+describe("collection and object values", () => {
+  const values: SchemaBlock = {
+    attributes: {
+      ports: { type: ["list", "number"], optional: true },
+      labels: { type: ["map", "string"], optional: true },
+      routes: { type: ["map", ["object", { to: "string" }]], optional: true },
+      targets: { type: ["list", ["object", { id: "string" }]], optional: true },
+      owner: { type: ["object", { id: "string" }], optional: true },
+    },
+  };
+
+  it("checks every element and value, each at its own pointer; a map's __proto__ key is left out, as zod's record leaves it out", () => {
+    // JSON.parse makes `__proto__` an own key, as the checker reads files.
+    const body = JSON.parse(
+      '{"ports": [1, "x", "2"], "labels": {"a": true, "__proto__": 5}, "routes": {"r": {"to": 1}, "__proto__": {"to": []}}, "targets": [{"id": "a"}, {}], "owner": {"id": [], "__proto__": {"x": 1}}}',
+    ) as Record<string, unknown>;
+    const diagnostics = checkBlock(body, values, { file: "main.tf.json", pointer: "/resource/demo_values/v", name: "demo_values" });
+    // The same as before elements were checked in a loop rather than by z.array and z.record (compared against 13fbc6d).
+    expect(diagnostics.map((d) => `${d.severity} ${d.rule} ${d.pointer}: ${d.message}`)).toEqual([
+      'error type-mismatch /resource/demo_values/v/ports/1: Inappropriate value for "ports": a number is required, got the string "x"',
+      'warning type-mismatch /resource/demo_values/v/ports/2: elements of "ports" are numbers: Terraform converts the string "2" to 2',
+      'warning type-mismatch /resource/demo_values/v/labels/a: elements of "labels" are strings: Terraform converts the bool true to "true"',
+      'warning type-mismatch /resource/demo_values/v/routes/r/to: "routes.to" is a string argument: Terraform converts the number 1 to "1"',
+      'error missing-argument /resource/demo_values/v/targets/1: Inappropriate value for attribute "targets": element 1: attribute "id" is required',
+      'error type-mismatch /resource/demo_values/v/owner/id: Inappropriate value for "owner.id": a string is required, got an array',
+    ]);
+  });
+});
+
 describe("attributes as blocks (Terraform's blocktoattr)", () => {
   // aws_default_security_group.ingress: a legacy-SDK attribute of type set(object).
   const securityGroup: SchemaBlock = {
