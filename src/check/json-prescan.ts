@@ -23,12 +23,19 @@ interface PrescanExports {
 
 const CLEAN = 0;
 
+/**
+ * Longer texts go to the JavaScript scan: there it is a small part of reading the file (its cold
+ * start is paid once, early), while the pre-scan's copy of the text would add the file's size to
+ * the check's peak memory (a 200 MB stack: 1,209 → 1,409 MB).
+ */
+const MOST_CHARACTERS = 16 * 1024 * 1024;
+
 /** Compiled once per process; null once it could not be compiled or run (`node --jitless`, a low `ulimit -v`). */
 let compiled: WebAssembly.Module | null | undefined;
 
 /** The counts of a clean `text`; undefined when the pre-scan is not sure of it (or cannot run). */
 export function prescanJson(text: string): PrescanCounts | undefined {
-  if (compiled === null) return undefined;
+  if (compiled === null || text.length > MOST_CHARACTERS) return undefined;
   try {
     compiled ??= new WebAssembly.Module(Buffer.from(PRESCAN_WASM, "base64"));
     // An instance per text: its memory (the text and the scan's stacks, about 4× the text) goes

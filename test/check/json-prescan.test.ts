@@ -82,6 +82,7 @@ describe("json-prescan: what it leaves to the scan", () => {
     ["content after the document", "{} {}"],
     ["an empty text", ""],
     ["a byte order mark", '\ufeff{"a": 1}'],
+    ["a text of more than 16 Mi characters (its copy would add to the peak memory)", `[${" ".repeat(16 * 1024 * 1024)}]`],
   ];
   it.each(unsure)("%s", (_, text) => {
     expect(prescanJson(text)).toBeUndefined();
