@@ -379,7 +379,8 @@ if (flags["big-files"]) {
   const sizes = flags.quick ? [1, 14] : [1, 14, 120, 200];
   console.log(`  ${"file".padEnd(16)} ${"JSON.parse".padStart(18)} ${"JsonSource.parse".padStart(18)} ${"whole check".padStart(18)} ${"RSS limit".padStart(10)}`);
   for (const mb of sizes) {
-    const file = path.join(benchDir, `stack-${generator}-${mb}mb.tf.json`);
+    // Each in a directory of its own: files side by side are one module, read together.
+    const file = path.join(benchDir, `big-${generator}`, `${mb}mb`, "main.tf.json");
     if (!existsSync(file)) write(file, generateStack({ snapshot, types, resources: Math.round((mb * 1e6) / 900) }));
     const bytes = statSync(file).size;
     const measure = (mode: string) => {
