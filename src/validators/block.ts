@@ -47,8 +47,9 @@ const DYNAMIC = "dynamic";
 /**
  * Per block, the validators compiled for it, by context (most blocks are checked in one context):
  * the check of a body, and the zod schema made of it for those who parse with zod (a top-level
- * body, an object value inside zod's arrays and records). Nested blocks run the check itself: a
- * zod schema costs more to make than most bodies take to check (findings.ts: Validator).
+ * body; a nested attribute's object inside zod's arrays and records). Nested blocks and object
+ * values run the check itself: a zod schema costs more to make than most bodies take to check
+ * (findings.ts: Validator).
  */
 const compiled = new WeakMap<SchemaBlock, { context: BodyContext; check: ValueCheck; schema?: z.ZodType }[]>();
 
@@ -64,7 +65,7 @@ function compiledFor(block: SchemaBlock, context: BodyContext): { context: BodyC
 }
 
 /** The check of one body shaped by `block`, for a body to run (findings.ts: forward); compiled on first use, then reused. */
-function bodyCheck(block: SchemaBlock, context: BodyContext): ValueCheck {
+export function bodyCheck(block: SchemaBlock, context: BodyContext): ValueCheck {
   return compiledFor(block, context).check;
 }
 

@@ -15,9 +15,9 @@ export type PrimitiveType = "string" | "number" | "bool";
 export type JsonPrimitive = string | number | boolean | ExactNumber;
 
 export type Conversion =
-  | { kind: "exact" }
-  | { kind: "converted"; to: JsonPrimitive }
-  | { kind: "rejected"; reason: string; suggestion?: JsonPrimitive };
+  | { readonly kind: "exact" }
+  | { readonly kind: "converted"; readonly to: JsonPrimitive }
+  | { readonly kind: "rejected"; readonly reason: string; readonly suggestion?: JsonPrimitive };
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOOL_STRINGS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false };

@@ -9,9 +9,9 @@ import type { CtyType, SchemaAttribute, SchemaBlock } from "../schema/format.js"
 import { isTemplateExpression } from "../hcl/index.js";
 import { ExactNumber } from "../core/exact-number.js";
 import { type JsonPrimitive, type PrimitiveType, convertPrimitive, describeType, describeValue, jsonLiteral, withArticle } from "./conversion.js";
-import { type Finding, type Payload, type Validator, type ValueCheck, addFinding, forward } from "./findings.js";
+import { ANY_VALUE, type Finding, type Payload, type Validator, type ValueCheck, addFinding, forward } from "./findings.js";
 import { byKind, isPlainObject } from "./kind.js";
-import { bodySchema } from "./block.js";
+import { bodyCheck, bodySchema } from "./block.js";
 import { attributeAsBlock } from "./language.js";
 import type { PathSegment } from "../core/pointer.js";
 import { terraformNamesOf } from "../core/suggest.js";
@@ -36,7 +36,7 @@ function ctyValueValidator(type: CtyType, name: string, element = false, missing
 }
 
 function compileValueValidator(type: CtyType, name: string, element: boolean, missingDetail?: string): Validator {
-  if (type === "dynamic") return z.unknown();
+  if (type === "dynamic") return ANY_VALUE;
   if (typeof type === "string") return primitiveCheck(type, name, element);
   switch (type[0]) {
     case "list":
@@ -53,8 +53,10 @@ function compileValueValidator(type: CtyType, name: string, element: boolean, mi
     case "object": {
       const body = objectBody(type, name);
       const object: ValueCheck = (payload) => {
-        reportMissing(payload, payload.value as Record<string, unknown>, type, name, "", []);
-        forward(payload, body, payload.value, []);
+        // Read without a `__proto__` key (JSON.parse makes it an own one), as zod's record read it before.
+        const value = withoutProto(payload.value as Record<string, unknown>);
+        reportMissing(payload, value, type, name, "", []);
+        forward(payload, body, value, []);
       };
       return byKind({ null: true, string: true, object }, unlessExpression(type, name));
     }
@@ -88,8 +90,13 @@ type ObjectType = Extract<CtyType, readonly ["object", ...unknown[]]>;
 
 const isObjectType = (type: CtyType): type is ObjectType => Array.isArray(type) && type[0] === "object";
 
+/** An object as it is, unless it has an own `__proto__` key: then a copy without it. */
+function withoutProto(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.hasOwn(object, "__proto__") ? Object.fromEntries(Object.entries(object).filter(([key]) => key !== "__proto__")) : object;
+}
+
 /** The attributes of an object of `type`, each checked against its type; what is missing is reported by the caller. */
-function objectBody(type: ObjectType, name: string): z.ZodType {
+function objectBody(type: ObjectType, name: string): ValueCheck {
   const optional = new Set(type[2] ?? []);
   const attributes = Object.fromEntries(
     Object.entries(type[1]).map(([attr, attrType]): [string, SchemaAttribute] => [
@@ -97,7 +104,7 @@ function objectBody(type: ObjectType, name: string): z.ZodType {
       optional.has(attr) ? { type: attrType, optional: true } : { type: attrType, required: true },
     ]),
   );
-  return bodySchema({ attributes }, { kind: "value", name, conversion: true });
+  return bodyCheck({ attributes }, { kind: "value", name, conversion: true });
 }
 
 /**
@@ -108,14 +115,15 @@ function objectBody(type: ObjectType, name: string): z.ZodType {
  */
 function objectsIn(type: ObjectType, name: string, missingDetail?: string): ValueCheck {
   const object = byKind({ null: true, string: true, object: objectBody(type, name) }, unlessExpression(type, name));
+  const element = (payload: Payload, key: string | number, value: unknown) => {
+    const where = typeof key === "number" ? `element ${key}: ` : `element ${JSON.stringify(key)}: `;
+    if (isPlainObject(value)) reportMissing(payload, value, type, name, where, [key], missingDetail);
+    forward(payload, object, value, key);
+  };
   return (payload) => {
     const value = payload.value as unknown[] | Record<string, unknown>;
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value).filter(([key]) => key !== "__proto__");
-    for (const [key, element] of entries) {
-      const where = typeof key === "number" ? `element ${key}: ` : `element ${JSON.stringify(key)}: `;
-      if (isPlainObject(element)) reportMissing(payload, element, type, name, where, [key], missingDetail);
-      forward(payload, object, element, key);
-    }
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) element(payload, i, value[i]);
+    else for (const key of Object.keys(value)) if (key !== "__proto__") element(payload, key, value[key]);
   };
 }
 
@@ -165,7 +173,7 @@ function reportMissing(payload: Payload, object: Record<string, unknown>, type: 
 }
 
 /** Protocol-6 nested attributes: objects of attributes (with their own required flags). */
-export function nestedTypeSchema(attribute: SchemaAttribute & { nested_type: object }, name: string): z.ZodType {
+function nestedTypeSchema(attribute: SchemaAttribute & { nested_type: object }, name: string): z.ZodType {
   const nested = attribute.nested_type!;
   const element = bodySchema({ attributes: nested.attributes } satisfies SchemaBlock, { kind: "value", name });
   const reject = unlessExpression(nested.nesting_mode === "list" || nested.nesting_mode === "set" ? ["list", ["object", {}]] : ["object", {}], name);

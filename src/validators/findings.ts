@@ -48,10 +48,11 @@ export function custom(run: (value: unknown, payload: Payload) => void): z.ZodTy
 }
 
 /**
- * What a body runs on a member's value: a zod schema, or the check a zod schema made of a check
- * would run (`ANY_VALUE.check(run)`), called as it is. Primitive arguments are most members, and a
- * zod schema costs more to make (about 10 µs) than a check of a few values costs to run: a check
- * of 240 types made over a thousand of them, once per argument name.
+ * What a body runs on a member's value (and a collection on its elements, byKind on a value of a
+ * kind it routes): a zod schema, or the check a zod schema made of a check would run
+ * (`ANY_VALUE.check(run)`), called as it is. Primitive arguments are most members, and a zod
+ * schema costs more to make (about 10 µs) than a check of a few values costs to run: a check of
+ * 240 types made over a thousand of them, once per argument name.
  */
 export type Validator = z.ZodType | ValueCheck;
 export type ValueCheck = (payload: Payload) => void;

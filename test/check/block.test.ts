@@ -113,6 +113,20 @@ describe("collection and object values", () => {
       'error type-mismatch /resource/demo_values/v/owner/id: Inappropriate value for "owner.id": a string is required, got an array',
     ]);
   });
+  it("reads an object value without a __proto__ key, as zod's record did (JSON.parse makes it an own key)", () => {
+    // A computed key: `__proto__:` in a literal would set the prototype instead.
+    const proto: SchemaBlock = { attributes: { o: { type: ["object", { ["__proto__"]: "number", id: "string" }], optional: true } } };
+    const body = JSON.parse('{"o": {"__proto__": 1, "id": "x"}}') as Record<string, unknown>;
+    const diagnostics = checkBlock(body, proto, { file: "main.tf.json", pointer: "/resource/demo_values/v", name: "demo_values" });
+    expect(diagnostics.map((d) => `${d.rule} ${d.pointer}: ${d.message}`)).toEqual([
+      'missing-argument /resource/demo_values/v/o: Inappropriate value for attribute "o": attribute "__proto__" is required',
+    ]);
+  });
+
+  it("takes a hole in an array given through the API as undefined, as zod's array did", () => {
+    const diagnostics = checkBlock({ targets: [, { id: 1 }] }, values, { file: "main.tf.json", pointer: "/resource/demo_values/v", name: "demo_values" });
+    expect(diagnostics.map((d) => `${d.severity} ${d.rule} ${d.pointer}`)).toEqual(["warning type-mismatch /resource/demo_values/v/targets/1/id"]);
+  });
 });
 
 describe("attributes as blocks (Terraform's blocktoattr)", () => {
