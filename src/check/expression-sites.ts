@@ -26,6 +26,7 @@ import { blocksOf, labelledEntries } from "../validators/block.js";
 import { isPlainObject } from "../validators/kind.js";
 import { type MetaKind, blockSyntaxBody, withMetaArguments } from "../validators/language.js";
 import { attributeType } from "./reference-steps.js";
+import { own } from "../core/own.js";
 
 export type ExpressionMode = "template" | "expression" | "traversal";
 
@@ -87,8 +88,8 @@ function member(name: string, value: unknown, block: SchemaBlock | undefined, po
     else values(value, pointer, { iterators }, visit);
     return;
   }
-  const attribute = Object.hasOwn(block.attributes ?? {}, name) ? block.attributes![name] : undefined;
-  const nested = Object.hasOwn(block.block_types ?? {}, name) ? block.block_types![name] : undefined;
+  const attribute = own(block.attributes ?? {}, name);
+  const nested = own(block.block_types ?? {}, name);
   // A nested attribute's value may leave out its optional fields.
   if (attribute) values(value, pointer, { iterators, keys: true, argument: name, type: attributeType(attribute, true) }, visit);
   else if (nested) {
@@ -201,7 +202,7 @@ function memberType(type: CtyType | undefined, name: string): CtyType | undefine
   if (type[0] === "map") return type[1] as CtyType;
   if (type[0] !== "object") return undefined;
   const attributes = type[1] as Record<string, CtyType>;
-  return Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  return own(attributes, name);
 }
 
 /** A place in a value, as a chain of segments up to a pointer: joined only when a site needs it. */

@@ -19,6 +19,7 @@ import type { SchemaBlock } from "../schema/format.js";
 import { isPlainObject } from "../validators/kind.js";
 import { allowsDynamicBlocks, dynamicBlockTypes } from "../validators/language.js";
 import type { JsonSource, KeyOccurrence } from "./json-source.js";
+import { own } from "../core/own.js";
 
 /** How a body reads one of its keys. */
 export type KeyRole = "block" | "argument" | "ignore";
@@ -105,7 +106,7 @@ export class HiddenKeys {
       else if (nested) this.blocks(value, at, nested.block, `${name}.${child}`, context);
       else if (child === "dynamic" && dynamic) {
         const types = dynamicBlockTypes(block);
-        this.labelled(value, at, "dynamic", (label) => (Object.hasOwn(types, label) ? types[label] : undefined), context);
+        this.labelled(value, at, "dynamic", (label) => own(types, label), context);
       } else if (attribute) {
         // An attribute HCL may write as blocks is, as a JSON property, the attribute itself (only `dynamic` makes blocks of it).
         this.objectAttributes(value, at, context);

@@ -18,6 +18,7 @@ import { isPlainObject } from "../validators/kind.js";
 import { joinPointer } from "../core/pointer.js";
 import { bareReference } from "../hcl/index.js";
 import { BUILTIN_ADDRESS, BUILTIN_LOCAL_NAME, builtinProvider } from "./builtin-provider.js";
+import { own } from "../core/own.js";
 
 /** What the checker needs of a schema store (`SchemaStore` implements it). */
 export interface SchemaSource {
@@ -180,7 +181,7 @@ export class ProviderSchemas {
     // The local name `terraform` means Terraform's built-in provider unless declared otherwise.
     const defaultSource = localName === BUILTIN_LOCAL_NAME ? BUILTIN_ADDRESS : localName;
     const requirement = this.requirements.get(localName) ?? { localName, source: defaultSource };
-    const pinned = Object.hasOwn(this.versions, localName) ? this.versions[localName] : undefined;
+    const pinned = own(this.versions, localName);
     const constraint = pinned ?? requirement.constraint;
     let address: string;
     try {

@@ -16,6 +16,7 @@ import { checkBlock } from "./block.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { joinPointer, parsePointer } from "../core/pointer.js";
 import { suggestNames } from "../core/suggest.js";
+import { own } from "../core/own.js";
 
 export type { TerraformTarget };
 
@@ -265,7 +266,7 @@ function explainBackendFinding(
   if (key === undefined) return d;
   if (d.rule === "deprecated") {
     const path = relative.filter((s) => !/^\d+$/.test(s)).join(".");
-    const replacement = schema.deprecations && Object.hasOwn(schema.deprecations, path) ? schema.deprecations[path] : undefined;
+    const replacement = schema.deprecations && own(schema.deprecations, path);
     return replacement ? { ...d, detail: `${d.detail ? `${d.detail} ` : ""}${replacement}`, suggestions: replacementNames(replacement) } : d;
   }
   if (d.rule !== "unknown-argument" || relative.length !== 1) return d;

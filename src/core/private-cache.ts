@@ -7,7 +7,7 @@
  * who may write, it stays off.
  *
  * Every upgrade, Node release or copy of the package leaves files for a build no run will use
- * again (a code cache is about 650 KB). A file's modification time says when a run last used it
+ * again (a code cache is about 600 KB). A file's modification time says when a run last used it
  * (refreshed at most once a day, `markUsed`), and a run, the first time it writes a cache file,
  * removes those no run has used for `UNUSED_DAYS`.
  */

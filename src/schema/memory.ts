@@ -5,6 +5,7 @@
  */
 import type { ProviderSchema, SchemaBlock, TypeSchema } from "./format.js";
 import type { ProviderSchemaSnapshot, SnapshotProvenance } from "./model.js";
+import { own } from "../core/own.js";
 
 const EMPTY_BLOCK: SchemaBlock = {};
 
@@ -16,8 +17,7 @@ export function snapshotFromProviderSchema(
 ): ProviderSchemaSnapshot {
   const resources = schema.resource_schemas ?? {};
   const dataSources = schema.data_source_schemas ?? {};
-  const lookup = (table: Record<string, TypeSchema>, type: string) =>
-    Object.hasOwn(table, type) ? table[type] : undefined;
+  const lookup = (table: Record<string, TypeSchema>, type: string) => own(table, type);
   return {
     address,
     version,

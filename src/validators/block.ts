@@ -235,7 +235,7 @@ function isReadOnly(attribute: SchemaAttribute): boolean {
 
 /** Whether checkNames may report a name the block has: a read-only attribute, a deprecated attribute or block. */
 function namedFinding(name: string, attributes: Record<string, SchemaAttribute>, blockTypes: Record<string, SchemaNestedBlock>): boolean {
-  const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  const attribute = own(attributes, name);
   if (attribute) return isReadOnly(attribute) || Boolean(attribute.deprecated);
   return Object.hasOwn(blockTypes, name) && Boolean(blockTypes[name]!.block.deprecated);
 }
@@ -245,8 +245,8 @@ function checkNames(body: Record<string, unknown>, plan: KeyPlan, { attributes, 
   const findings: Finding[] = [];
   for (const name of plan.loud) {
     const value = body[name];
-    const attribute = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
-    const nested = Object.hasOwn(blockTypes, name) ? blockTypes[name] : undefined;
+    const attribute = own(attributes, name);
+    const nested = own(blockTypes, name);
     if (attribute) {
       if (isReadOnly(attribute)) {
         const finding = readOnly(name, value, context);
